@@ -1,0 +1,20 @@
+package io.tidewater.contract;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One column of the crawled schema of a load job, in file order.
+ *
+ * @param name the target column name (normalised, such as {@code last_modified_date})
+ * @param sourceName the name in the source file or manifest (such as {@code LastModifiedDate})
+ * @param type the Iceberg type as Iceberg prints it ({@code long}, {@code timestamptz}, {@code decimal(38,10)}, ...)
+ * @param nullable whether the column may hold NULL
+ */
+public record LoadColumn(String name, String sourceName, String type, boolean nullable) {
+
+    public LoadColumn {
+        requireNonNull(name, "name is null");
+        requireNonNull(sourceName, "sourceName is null");
+        requireNonNull(type, "type is null");
+    }
+}

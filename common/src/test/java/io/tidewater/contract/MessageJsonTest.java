@@ -1,0 +1,67 @@
+package io.tidewater.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageJsonTest {
+
+    @Test
+    void loadJobSurvivesTheRoundTrip() {
+        LoadJob job = new LoadJob(
+                "job-1",
+                "inventory/source-bucket/config/1715043600000",
+                "run-1",
+                "inventory.objects",
+                List.of(new SourceFile("s3://tidewater-inventory/data/a.csv.gz", 331, "c473bcc2")),
+                SourceFormat.CSV,
+                ReaderOptions.s3InventoryCsv(),
+                List.of(new LoadColumn("is_latest", "IsLatest", "boolean", true)),
+                List.of(new ConstantColumn("inventory_date", "date", "2024-05-07")),
+                new WriteMode.Replace("billing_period", "2024-05"),
+                "addNewColumns",
+                List.of("bucket", "inventory_date"),
+                "tidewater-load-results");
+
+        assertThat(MessageJson.read(MessageJson.write(job), LoadJob.class)).isEqualTo(job);
+    }
+
+    @Test
+    void loadResultKeepsItsOutcome() {
+        LoadResult failed = new LoadResult.LoadFailed("job-1", "run-1", "inventory.objects", "bad file", false);
+        LoadResult completed =
+                new LoadResult.LoadCompleted("job-2", "run-2", "inventory.objects", 5, 0, 42L, false, 1200);
+
+        assertThat(MessageJson.read(MessageJson.write(failed), LoadResult.class)).isEqualTo(failed);
+        assertThat(MessageJson.read(MessageJson.write(completed), LoadResult.class))
+                .isEqualTo(completed);
+    }
+
+    @Test
+    void reportArrivedWritesItsTimeAsIso8601() {
+        ReportArrived arrived = new ReportArrived(
+                "run-1",
+                "inventory",
+                "tidewater-inventory",
+                "inv/src/cfg/2024-05-07T01-00Z/manifest.checksum",
+                null,
+                "abc",
+                33,
+                Instant.parse("2024-05-07T01:00:00Z"));
+
+        String json = MessageJson.write(arrived);
+
+        assertThat(json).contains("\"eventTime\":\"2024-05-07T01:00:00Z\"");
+        assertThat(MessageJson.read(json, ReportArrived.class)).isEqualTo(arrived);
+    }
+
+    @Test
+    void rejectsAMessageWithoutARequiredFieldNamingTheType() {
+        assertThatThrownBy(() -> MessageJson.read("{\"jobId\":\"j\"}", LoadJob.class))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageStartingWith("Cannot read LoadJob from JSON:");
+    }
+}

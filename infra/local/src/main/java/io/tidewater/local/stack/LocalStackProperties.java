@@ -1,0 +1,98 @@
+package io.tidewater.local.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the local stack creates: the S3 and SQS endpoints, buckets, queues with their dead-letter queues, and which
+ * bucket notifies which queue. Read from {@code tidewater-local.yml}.
+ */
+public record LocalStackProperties(String region, S3 s3, Sqs sqs) {
+
+    public LocalStackProperties {
+        requireNonNull(region, "region is null");
+        requireNonNull(s3, "s3 is null");
+        requireNonNull(sqs, "sqs is null");
+    }
+
+    /** The S3 server, its buckets and their event notifications. */
+    public record S3(int port, List<String> buckets, List<Notification> notifications) {
+        public S3 {
+            buckets = List.copyOf(buckets);
+            notifications = notifications == null ? List.of() : List.copyOf(notifications);
+        }
+    }
+
+    /** Objects created in {@code bucket} are announced on {@code queue} in the S3 event notification format. */
+    public record Notification(String bucket, String queue) {
+        public Notification {
+            requireNonNull(bucket, "bucket is null");
+            requireNonNull(queue, "queue is null");
+        }
+    }
+
+    /** The SQS server and its queues. */
+    public record Sqs(int port, List<Queue> queues) {
+        public Sqs {
+            queues = List.copyOf(queues);
+        }
+    }
+
+    /**
+     * A queue and its dead-letter queue {@code <name>-dlq}, which receives a message after {@code maxReceiveCount}
+     * failed receives.
+     */
+    public record Queue(
+            String name,
+            @JsonProperty("max-receive-count") Integer maxReceiveCount,
+            @JsonProperty("visibility-timeout-seconds") Integer visibilityTimeoutSeconds) {
+        public Queue {
+            requireNonNull(name, "name is null");
+            maxReceiveCount = maxReceiveCount == null ? 5 : maxReceiveCount;
+            visibilityTimeoutSeconds = visibilityTimeoutSeconds == null ? 30 : visibilityTimeoutSeconds;
+        }
+
+        public String deadLetterQueueName() {
+            return name + "-dlq";
+        }
+    }
+
+    public String s3Endpoint() {
+        return "http://127.0.0.1:" + s3.port();
+    }
+
+    public String sqsEndpoint() {
+        return "http://127.0.0.1:" + sqs.port();
+    }
+
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The configuration shipped with Tidewater. */
+    public static LocalStackProperties defaults() {
+        try (InputStream in = LocalStackProperties.class.getResourceAsStream("/tidewater-local.yml")) {
+            return YAML.readValue(requireNonNull(in, "tidewater-local.yml is missing"), LocalStackProperties.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the bundled tidewater-local.yml: " + e.getMessage(), e);
+        }
+    }
+
+    /** A configuration file of the user's. */
+    public static LocalStackProperties read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return YAML.readValue(in, LocalStackProperties.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read local stack configuration " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
