@@ -28,7 +28,7 @@ public final class TypeStrings {
     public static String format(Type type) {
         requireNonNull(type, "type is null");
         if (type.isPrimitiveType()) {
-            return type.toString();
+            return primitive(type.asPrimitiveType());
         }
         return TypeUtil.visit(type, new Formatter());
     }
@@ -50,6 +50,13 @@ public final class TypeStrings {
                     "Cannot parse type '%s': unexpected text at position %d".formatted(text, parser.position));
         }
         return type;
+    }
+
+    /** Iceberg writes {@code decimal(38, 10)}; the compact {@code decimal(38,10)} is what Spark and Athena users type. */
+    private static String primitive(Type.PrimitiveType primitive) {
+        return primitive.typeId() == Type.TypeID.DECIMAL
+                ? primitive.toString().replace(", ", ",")
+                : primitive.toString();
     }
 
     private static final class Formatter extends TypeUtil.SchemaVisitor<String> {
@@ -80,7 +87,7 @@ public final class TypeStrings {
 
         @Override
         public String primitive(Type.PrimitiveType primitive) {
-            return primitive.toString();
+            return TypeStrings.primitive(primitive);
         }
     }
 

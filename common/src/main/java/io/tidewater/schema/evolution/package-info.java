@@ -1,0 +1,2 @@
+/** Plans and applies additive, idempotent Iceberg schema changes under an explicit policy, never dropping anything. */
+package io.tidewater.schema.evolution;
