@@ -47,7 +47,7 @@ final class DialectSniffer {
             }
         }
         int[] counts = fieldCounts(lines, bestDelimiter, quote);
-        int preamble = preamble(counts, bestWidth, lines);
+        int preamble = preamble(counts, bestWidth);
         Character escape = quote == null ? null : escape(text, quote);
         return new Sniffed(bestDelimiter, quote, escape, separator, preamble, bestWidth);
     }
@@ -197,22 +197,17 @@ final class DialectSniffer {
         return nonEmpty == 0 ? 0 : (double) matching / nonEmpty;
     }
 
-    /** Lines before the first run of lines with the table's width are titles or comments, not records. */
-    private static int preamble(int[] counts, int width, List<String> lines) {
+    /**
+     * Lines before the first line with the table's width are titles or comments, not records. A ragged record later in
+     * the file must not move the start, so the first matching line wins.
+     */
+    private static int preamble(int[] counts, int width) {
         int limit = Math.min(counts.length, MAX_PREAMBLE_LINES);
         for (int start = 0; start < limit; start++) {
-            if (counts[start] != width) {
-                continue;
-            }
-            int end = Math.min(counts.length, start + 3);
-            boolean run = true;
-            for (int next = start + 1; next < end; next++) {
-                run &= counts[next] == width || counts[next] == 0;
-            }
-            if (run) {
+            if (counts[start] == width) {
                 return start;
             }
         }
-        return lines.isEmpty() ? 0 : 0;
+        return 0;
     }
 }
