@@ -23,6 +23,11 @@ public record ReaderOptions(
         nullTokens = List.copyOf(nullTokens);
     }
 
+    /** The same dialect with other null tokens. */
+    public ReaderOptions withNullTokens(List<String> tokens) {
+        return new ReaderOptions(delimiter, quote, escape, header, tokens, compression);
+    }
+
     /** The dialect of S3 Inventory CSV reports: every field double-quoted, no header, gzip. */
     public static ReaderOptions s3InventoryCsv() {
         return new ReaderOptions(',', '"', '"', false, List.of(), "gzip");

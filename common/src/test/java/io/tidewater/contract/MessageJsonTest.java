@@ -35,7 +35,8 @@ class MessageJsonTest {
         LoadResult completed =
                 new LoadResult.LoadCompleted("job-2", "run-2", "inventory.objects", 5, 0, 42L, false, 1200);
 
-        assertThat(MessageJson.read(MessageJson.write(failed), LoadResult.class)).isEqualTo(failed);
+        assertThat(MessageJson.read(MessageJson.write(failed), LoadResult.class))
+                .isEqualTo(failed);
         assertThat(MessageJson.read(MessageJson.write(completed), LoadResult.class))
                 .isEqualTo(completed);
     }

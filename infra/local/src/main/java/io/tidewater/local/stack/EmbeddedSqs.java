@@ -45,17 +45,18 @@ final class EmbeddedSqs implements AutoCloseable {
     private void createWithDeadLetterQueue(LocalStackProperties.Queue queue) {
         String deadLetterUrl = client.createQueue(request -> request.queueName(queue.deadLetterQueueName()))
                 .queueUrl();
-        String deadLetterArn = client.getQueueAttributes(request ->
-                        request.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        String deadLetterArn = client.getQueueAttributes(
+                        request -> request.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
         String redrivePolicy = "{\"deadLetterTargetArn\":\"%s\",\"maxReceiveCount\":\"%d\"}"
                 .formatted(deadLetterArn, queue.maxReceiveCount());
         String url = client.createQueue(request -> request.queueName(queue.name())
                         .attributes(Map.of(
-                                QueueAttributeName.REDRIVE_POLICY, redrivePolicy,
+                                QueueAttributeName.REDRIVE_POLICY,
+                                redrivePolicy,
                                 QueueAttributeName.VISIBILITY_TIMEOUT,
-                                        String.valueOf(queue.visibilityTimeoutSeconds()))))
+                                String.valueOf(queue.visibilityTimeoutSeconds()))))
                 .queueUrl();
         queueUrls.put(queue.name(), url);
         queueUrls.put(queue.deadLetterQueueName(), deadLetterUrl);
@@ -68,7 +69,8 @@ final class EmbeddedSqs implements AutoCloseable {
     String queueUrl(String name) {
         String url = queueUrls.get(name);
         if (url == null) {
-            throw new IllegalArgumentException("Cannot find queue " + name + ": it is not in the local stack configuration");
+            throw new IllegalArgumentException(
+                    "Cannot find queue " + name + ": it is not in the local stack configuration");
         }
         return url;
     }

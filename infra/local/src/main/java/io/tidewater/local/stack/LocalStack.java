@@ -33,7 +33,8 @@ public final class LocalStack implements AutoCloseable {
             String queueUrl = sqs.queueUrl(notification.queue());
             targets.put(
                     notification.bucket(),
-                    body -> client.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body)));
+                    body -> client.sendMessage(
+                            request -> request.queueUrl(queueUrl).messageBody(body)));
         }
         try {
             EmbeddedS3 s3 = EmbeddedS3.start(properties, dataDirectory, targets);

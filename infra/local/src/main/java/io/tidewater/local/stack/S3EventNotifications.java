@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class S3EventNotifications {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter EVENT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final String PRINCIPAL = "AWS:TIDEWATERLOCAL";
 
     private final String region;
@@ -40,7 +40,9 @@ final class S3EventNotifications {
         record.putObject("userIdentity").put("principalId", PRINCIPAL);
         record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
         ObjectNode response = record.putObject("responseElements");
-        response.put("x-amz-request-id", UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase());
+        response.put(
+                "x-amz-request-id",
+                UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase());
         response.put("x-amz-id-2", UUID.randomUUID().toString());
         ObjectNode s3 = record.putObject("s3");
         s3.put("s3SchemaVersion", "1.0");

@@ -1,0 +1,19 @@
+package io.tidewater.local.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point of {@code ./tidewater}. */
+@Command(
+        name = "tidewater",
+        mixinStandardHelpOptions = true,
+        version = "Tidewater 0.1.0-SNAPSHOT",
+        description = "S3 Inventory reports and Cost and Usage Reports into always-current Iceberg tables.",
+        subcommands = {DemoCommand.class, UpCommand.class, SqlCommand.class})
+public final class TidewaterCommand {
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new TidewaterCommand()).execute(args);
+        System.exit(exitCode);
+    }
+}

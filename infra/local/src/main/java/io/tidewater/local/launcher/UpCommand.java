@@ -1,0 +1,55 @@
+package io.tidewater.local.launcher;
+
+import io.tidewater.local.services.LocalServices;
+import io.tidewater.local.stack.LocalStack;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ./tidewater up}: the local stack and all services until Ctrl-C. */
+@Command(name = "up", description = "Run the local stack and all four services until Ctrl-C.")
+final class UpCommand implements Callable<Integer> {
+
+    @Mixin
+    DataDirectory dataDirectory;
+
+    @Override
+    public Integer call() throws Exception {
+        RunningStack running = RunningStack.start(dataDirectory.path, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("Cannot stop the local stack cleanly: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }));
+        printEndpoints(running.stack());
+        stopped.await();
+        return 0;
+    }
+
+    private static void printEndpoints(LocalStack stack) {
+        System.out.println();
+        System.out.println("Tidewater is up. Data directory: " + stack.dataDirectory());
+        System.out.println("  S3   " + stack.s3Endpoint() + "   buckets: "
+                + String.join(", ", stack.properties().s3().buckets()));
+        System.out.println("  SQS  " + stack.sqsEndpoint());
+        for (LocalServices.Endpoint endpoint : LocalServices.endpoints()) {
+            System.out.printf(
+                    "  %-18s %s  (health: %s/actuator/health)%n", endpoint.name(), endpoint.url(), endpoint.url());
+        }
+        System.out.println();
+        System.out.println("AWS CLI settings:");
+        System.out.println(
+                "  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=" + stack.region());
+        System.out.println("  aws --endpoint-url " + stack.s3Endpoint() + " s3 ls");
+        System.out.println("  aws --endpoint-url " + stack.sqsEndpoint() + " sqs list-queues");
+        System.out.println();
+        System.out.println("Query the tables: ./tidewater sql \"SELECT count(*) FROM inventory.objects\"");
+        System.out.println("Press Ctrl-C to stop.");
+    }
+}

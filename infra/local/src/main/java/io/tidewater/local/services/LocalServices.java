@@ -1,0 +1,122 @@
+package io.tidewater.local.services;
+
+import io.tidewater.billing.BillingServiceApplication;
+import io.tidewater.inventory.InventoryServiceApplication;
+import io.tidewater.loader.IcebergLoaderApplication;
+import io.tidewater.local.stack.LocalStack;
+import io.tidewater.trigger.WorkflowTriggerApplication;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The four services, started against the local stack. They share nothing but the classpath: each has its own Spring
+ * context and port, and they talk only through SQS and S3, as they do in production.
+ */
+public final class LocalServices implements AutoCloseable {
+
+    /** A service's name and port, for printing. */
+    public record Endpoint(String name, int port) {
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    private final List<ConfigurableApplicationContext> contexts;
+    private final ConfigurableApplicationContext loader;
+
+    private LocalServices(List<ConfigurableApplicationContext> contexts, ConfigurableApplicationContext loader) {
+        this.contexts = contexts;
+        this.loader = loader;
+    }
+
+    /** Starts the loader first: the others send it work, and it takes longest to start (Spark). */
+    public static LocalServices start(LocalStack stack) {
+        List<ConfigurableApplicationContext> started = new ArrayList<>();
+        try {
+            ConfigurableApplicationContext loader =
+                    run(IcebergLoaderApplication.application(), stack, loaderProperties(stack));
+            started.add(loader);
+            started.add(run(InventoryServiceApplication.application(), stack, Map.of()));
+            started.add(run(BillingServiceApplication.application(), stack, Map.of()));
+            started.add(run(WorkflowTriggerApplication.application(), stack, Map.of()));
+            return new LocalServices(List.copyOf(started), loader);
+        } catch (RuntimeException e) {
+            started.forEach(ConfigurableApplicationContext::close);
+            throw e;
+        }
+    }
+
+    public static List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("workflow-trigger", 8081),
+                new Endpoint("inventory-service", 8082),
+                new Endpoint("billing-service", 8083),
+                new Endpoint("iceberg-loader", 8084));
+    }
+
+    /** The loader's context, for the launcher's look at the tables it wrote. */
+    public ConfigurableApplicationContext loader() {
+        return loader;
+    }
+
+    private static ConfigurableApplicationContext run(
+            SpringApplicationBuilder application, LocalStack stack, Map<String, Object> extra) {
+        Map<String, Object> properties = new LinkedHashMap<>(awsProperties(stack));
+        properties.putAll(extra);
+        return application.properties(properties).run();
+    }
+
+    /** The spring-cloud-aws settings that point a service at the local stack instead of AWS. */
+    public static Map<String, Object> awsProperties(LocalStack stack) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("tidewater.data-dir", stack.dataDirectory().toString());
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.cloud.aws.region.static", stack.region());
+        properties.put("spring.cloud.aws.credentials.access-key", "local");
+        properties.put("spring.cloud.aws.credentials.secret-key", "local");
+        properties.put("spring.cloud.aws.sqs.endpoint", stack.sqsEndpoint());
+        properties.put("spring.cloud.aws.s3.endpoint", stack.s3Endpoint());
+        properties.put("spring.cloud.aws.s3.path-style-access-enabled", "true");
+        // One classpath holds every service's jars here, so the transfer manager the loader's S3A brings would be
+        // configured in each context; none uses it, and its async client ignores the configured region.
+        properties.put(
+                "spring.autoconfigure.exclude",
+                "io.awspring.cloud.autoconfigure.s3.S3TransferManagerAutoConfiguration");
+        return properties;
+    }
+
+    /** Iceberg's S3FileIO and Spark's S3A both need the local endpoint, path-style access and a key. */
+    public static Map<String, Object> loaderProperties(LocalStack stack) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        String catalog = "tidewater.loader.catalog.properties.";
+        properties.put(catalog + "uri", "jdbc:sqlite:" + stack.dataDirectory().resolve("catalog.db"));
+        properties.put(catalog + "s3.endpoint", stack.s3Endpoint());
+        properties.put(catalog + "s3.path-style-access", "true");
+        properties.put(catalog + "s3.access-key-id", "local");
+        properties.put(catalog + "s3.secret-access-key", "local");
+        properties.put(catalog + "client.region", stack.region());
+        String spark = "tidewater.loader.spark.config.";
+        properties.put(spark + "spark.hadoop.fs.s3a.endpoint", stack.s3Endpoint());
+        properties.put(spark + "spark.hadoop.fs.s3a.endpoint.region", stack.region());
+        properties.put(spark + "spark.hadoop.fs.s3a.path.style.access", "true");
+        properties.put(spark + "spark.hadoop.fs.s3a.connection.ssl.enabled", "false");
+        properties.put(spark + "spark.hadoop.fs.s3a.access.key", "local");
+        properties.put(spark + "spark.hadoop.fs.s3a.secret.key", "local");
+        properties.put(
+                spark + "spark.hadoop.fs.s3a.aws.credentials.provider",
+                "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        // Reverse order: stop intake before the loader it feeds.
+        for (int index = contexts.size() - 1; index >= 0; index--) {
+            contexts.get(index).close();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The inventory service's configuration. */
+package io.tidewater.inventory.config;

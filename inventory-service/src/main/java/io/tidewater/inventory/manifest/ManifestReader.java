@@ -1,0 +1,128 @@
+package io.tidewater.inventory.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Reads a report's manifest, verifies it against {@code manifest.checksum}, and finds its data files. */
+@Component
+public class ManifestReader {
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final S3Client s3;
+
+    ManifestReader(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /** The verified manifest, with every data file's key resolved to where the file is. */
+    public VerifiedManifest read(ReportLocation location) {
+        byte[] manifestBytes = get(location.bucket(), location.manifestKey()).asByteArray();
+        String expected = get(location.bucket(), location.checksumKey())
+                .asString(StandardCharsets.UTF_8)
+                .trim();
+        String actual = md5(manifestBytes);
+        if (!actual.equalsIgnoreCase(expected)) {
+            throw new InvalidReportException(
+                    "Cannot accept report s3://%s/%s: manifest.json has MD5 %s but manifest.checksum says %s"
+                            .formatted(location.bucket(), location.manifestKey(), actual, expected));
+        }
+        InventoryManifest manifest = parse(location, manifestBytes);
+        List<ResolvedFile> files = manifest.files().stream()
+                .map(file -> new ResolvedFile(resolve(location, file.key()), file))
+                .toList();
+        return new VerifiedManifest(location, manifest, files);
+    }
+
+    private InventoryManifest parse(ReportLocation location, byte[] bytes) {
+        try {
+            InventoryManifest manifest = JSON.readValue(bytes, InventoryManifest.class);
+            if (manifest.files() == null || manifest.files().isEmpty()) {
+                throw new InvalidReportException("Cannot accept report s3://%s/%s: the manifest lists no files"
+                        .formatted(location.bucket(), location.manifestKey()));
+            }
+            if (manifest.creationTimestamp() == null || manifest.fileFormat() == null) {
+                throw new InvalidReportException(
+                        "Cannot accept report s3://%s/%s: creationTimestamp or fileFormat is missing"
+                                .formatted(location.bucket(), location.manifestKey()));
+            }
+            return manifest;
+        } catch (JsonProcessingException e) {
+            throw new InvalidReportException(
+                    "Cannot read manifest s3://%s/%s: %s"
+                            .formatted(location.bucket(), location.manifestKey(), e.getOriginalMessage()),
+                    e);
+        } catch (java.io.IOException e) {
+            throw new InvalidReportException(
+                    "Cannot read manifest s3://%s/%s: %s"
+                            .formatted(location.bucket(), location.manifestKey(), e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * AWS lists full keys; copies of reports (and test fixtures) sometimes list bare file names, which live in the
+     * configuration's {@code data/} folder or beside the manifest.
+     */
+    private String resolve(ReportLocation location, String key) {
+        List<String> candidates = key.contains("/")
+                ? List.of(key)
+                : List.of(key, location.configurationFolder() + "data/" + key, location.folder() + key);
+        for (String candidate : candidates) {
+            if (exists(location.bucket(), candidate)) {
+                return candidate;
+            }
+        }
+        throw new InvalidReportException("Cannot find data file %s of report s3://%s/%s: looked at %s"
+                .formatted(key, location.bucket(), location.manifestKey(), candidates));
+    }
+
+    private boolean exists(String bucket, String key) {
+        try {
+            s3.headObject(request -> request.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private ResponseBytes<GetObjectResponse> get(String bucket, String key) {
+        try {
+            return s3.getObjectAsBytes(request -> request.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new InvalidReportException("Cannot read s3://%s/%s: no such object".formatted(bucket, key), e);
+        }
+    }
+
+    static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute MD5: the JVM lacks it", e);
+        }
+    }
+
+    /** A data file and the key it was found at. */
+    public record ResolvedFile(String key, InventoryManifest.DataFile declared) {}
+
+    /** A manifest whose checksum matched, and its data files. */
+    public record VerifiedManifest(ReportLocation location, InventoryManifest manifest, List<ResolvedFile> files) {}
+}

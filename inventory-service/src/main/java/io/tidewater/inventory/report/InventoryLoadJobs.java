@@ -1,0 +1,63 @@
+package io.tidewater.inventory.report;
+
+import io.tidewater.contract.ConstantColumn;
+import io.tidewater.contract.LoadJob;
+import io.tidewater.contract.ReaderOptions;
+import io.tidewater.contract.ReportArrived;
+import io.tidewater.contract.SourceFile;
+import io.tidewater.contract.SourceFormat;
+import io.tidewater.contract.WriteMode;
+import io.tidewater.inventory.config.InventoryProperties;
+import io.tidewater.inventory.manifest.InventoryManifest;
+import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** One load job per inventory report: every data file, one typed schema, an idempotency key from the manifest. */
+final class InventoryLoadJobs {
+
+    static final String INVENTORY_DATE = "inventory_date";
+
+    private InventoryLoadJobs() {}
+
+    static LoadJob forReport(ReportArrived arrived, VerifiedManifest verified, InventoryProperties properties) {
+        InventoryManifest manifest = verified.manifest();
+        String bucket = verified.location().bucket();
+        List<SourceFile> files = verified.files().stream()
+                .map(file -> new SourceFile(
+                        "s3://" + bucket + "/" + file.key(),
+                        file.declared().size(),
+                        file.declared().md5Checksum()))
+                .toList();
+        SourceFormat format = SourceFormat.valueOf(manifest.fileFormat().toUpperCase(Locale.ROOT));
+        String inventoryDate =
+                manifest.createdAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        return new LoadJob(
+                UUID.randomUUID().toString(),
+                idempotencyKey(verified),
+                arrived.runId(),
+                properties.table(),
+                files,
+                format,
+                format == SourceFormat.CSV ? ReaderOptions.s3InventoryCsv().withNullTokens(List.of("")) : null,
+                InventoryColumns.of(
+                        manifest.fileFormat(),
+                        manifest.fileSchema(),
+                        verified.location().manifestKey()),
+                List.of(new ConstantColumn(INVENTORY_DATE, "date", inventoryDate)),
+                new WriteMode.Append(),
+                properties.evolutionPolicy(),
+                List.of("bucket", INVENTORY_DATE),
+                properties.loadResultsQueue());
+    }
+
+    /** The same report always has the same key, however often its marker is delivered. */
+    static String idempotencyKey(VerifiedManifest verified) {
+        InventoryManifest manifest = verified.manifest();
+        return "s3-inventory/%s/%s/%s"
+                .formatted(
+                        manifest.sourceBucket(), verified.location().configurationId(), manifest.creationTimestamp());
+    }
+}

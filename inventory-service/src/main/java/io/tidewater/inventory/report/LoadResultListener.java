@@ -1,0 +1,43 @@
+package io.tidewater.inventory.report;
+
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tidewater.contract.LoadResult;
+import io.tidewater.contract.MessageJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Records what the loader did with each inventory report. */
+@Component
+class LoadResultListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadResultListener.class);
+
+    private final MeterRegistry meters;
+
+    LoadResultListener(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @SqsListener("${tidewater.inventory.load-results-queue}")
+    void onLoadResult(String body) {
+        LoadResult result = MessageJson.read(body, LoadResult.class);
+        if (result instanceof LoadResult.LoadCompleted completed) {
+            meters.counter("tidewater.rows.loaded", "pipeline", "inventory", "table", completed.table())
+                    .increment(completed.rowsWritten());
+            log.info(
+                    "Run {}: {} rows loaded into {} (snapshot {}, {} ms{})",
+                    completed.runId(),
+                    completed.rowsWritten(),
+                    completed.table(),
+                    completed.snapshotId(),
+                    completed.durationMillis(),
+                    completed.alreadyLoaded() ? ", already loaded" : "");
+        } else if (result instanceof LoadResult.LoadFailed failed) {
+            meters.counter("tidewater.files.rejected", "pipeline", "inventory", "table", failed.table())
+                    .increment();
+            log.warn("Run {}: load into {} failed: {}", failed.runId(), failed.table(), failed.reason());
+        }
+    }
+}

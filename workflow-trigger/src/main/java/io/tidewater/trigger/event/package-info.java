@@ -1,0 +1,2 @@
+/** S3 event notifications in every shape AWS delivers them: direct, SNS-wrapped, EventBridge. */
+package io.tidewater.trigger.event;

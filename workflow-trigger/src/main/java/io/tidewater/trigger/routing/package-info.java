@@ -1,0 +1,2 @@
+/** Which pipeline a created object starts, by bucket, prefix and suffix rules from configuration. */
+package io.tidewater.trigger.routing;
