@@ -19,6 +19,7 @@ import java.util.UUID;
 final class InventoryLoadJobs {
 
     static final String INVENTORY_DATE = "inventory_date";
+    static final String INVENTORY_CONFIGURATION = "inventory_configuration";
 
     private InventoryLoadJobs() {}
 
@@ -46,7 +47,12 @@ final class InventoryLoadJobs {
                         manifest.fileFormat(),
                         manifest.fileSchema(),
                         verified.location().manifestKey()),
-                List.of(new ConstantColumn(INVENTORY_DATE, "date", inventoryDate)),
+                List.of(
+                        new ConstantColumn(INVENTORY_DATE, "date", inventoryDate),
+                        new ConstantColumn(
+                                INVENTORY_CONFIGURATION,
+                                "string",
+                                verified.location().configurationId())),
                 new WriteMode.Append(),
                 properties.evolutionPolicy(),
                 List.of("bucket", INVENTORY_DATE),

@@ -6,6 +6,7 @@ import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.inventory.config.InventoryProperties;
+import io.tidewater.inventory.manifest.InvalidReportException;
 import io.tidewater.inventory.manifest.ManifestReader;
 import io.tidewater.inventory.manifest.ReportLocation;
 import org.slf4j.Logger;
@@ -28,11 +29,28 @@ class ReportArrivedListener {
         this.properties = properties;
     }
 
+    /**
+     * A report that is wrong as delivered is parked on the dead-letter queue with its reason at once: delivering it
+     * again cannot help, and nothing of it is loaded.
+     */
     @SqsListener("${tidewater.inventory.reports-queue}")
     void onReportArrived(String body) {
         ReportArrived arrived = MessageJson.read(body, ReportArrived.class);
-        ManifestReader.VerifiedManifest manifest =
-                manifests.read(ReportLocation.ofMarker(arrived.bucket(), arrived.key()));
+        ManifestReader.VerifiedManifest manifest;
+        try {
+            manifest = manifests.read(ReportLocation.ofMarker(arrived.bucket(), arrived.key()));
+        } catch (InvalidReportException invalid) {
+            log.warn(
+                    "Run {}: rejected report s3://{}/{}: {}",
+                    arrived.runId(),
+                    arrived.bucket(),
+                    arrived.key(),
+                    invalid.getMessage());
+            sqs.send(to -> to.queue(properties.reportsQueue() + "-dlq")
+                    .payload(body)
+                    .header("tidewater-failure-reason", invalid.getMessage()));
+            return;
+        }
         LoadJob job = InventoryLoadJobs.forReport(arrived, manifest, properties);
         sqs.send(to -> to.queue(properties.loadJobsQueue()).payload(MessageJson.write(job)));
         log.info(

@@ -33,16 +33,26 @@ public final class LocalServices implements AutoCloseable {
         this.loader = loader;
     }
 
-    /** Starts the loader first: the others send it work, and it takes longest to start (Spark). */
     public static LocalServices start(LocalStack stack) {
+        return start(stack, Map.of());
+    }
+
+    /**
+     * Starts the loader first: the others send it work, and it takes longest to start (Spark).
+     *
+     * @param overrides properties for every service, such as {@code server.port=0} in tests
+     */
+    public static LocalServices start(LocalStack stack, Map<String, Object> overrides) {
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
+            Map<String, Object> loaderProperties = new LinkedHashMap<>(loaderProperties(stack));
+            loaderProperties.putAll(overrides);
             ConfigurableApplicationContext loader =
-                    run(IcebergLoaderApplication.application(), stack, loaderProperties(stack));
+                    run(IcebergLoaderApplication.application(), stack, loaderProperties);
             started.add(loader);
-            started.add(run(InventoryServiceApplication.application(), stack, Map.of()));
-            started.add(run(BillingServiceApplication.application(), stack, Map.of()));
-            started.add(run(WorkflowTriggerApplication.application(), stack, Map.of()));
+            started.add(run(InventoryServiceApplication.application(), stack, overrides));
+            started.add(run(BillingServiceApplication.application(), stack, overrides));
+            started.add(run(WorkflowTriggerApplication.application(), stack, overrides));
             return new LocalServices(List.copyOf(started), loader);
         } catch (RuntimeException e) {
             started.forEach(ConfigurableApplicationContext::close);

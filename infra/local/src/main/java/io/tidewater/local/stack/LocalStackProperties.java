@@ -67,6 +67,12 @@ public record LocalStackProperties(String region, S3 s3, Sqs sqs) {
         }
     }
 
+    /** The same stack on other ports, so that tests can run beside a running {@code ./tidewater up}. */
+    public LocalStackProperties withPorts(int s3Port, int sqsPort) {
+        return new LocalStackProperties(
+                region, new S3(s3Port, s3.buckets(), s3.notifications()), new Sqs(sqsPort, sqs.queues()));
+    }
+
     public String s3Endpoint() {
         return "http://127.0.0.1:" + s3.port();
     }
