@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
@@ -19,7 +18,7 @@ import java.util.zip.ZipException;
  *
  * <p>CSV and JSON Lines (gzip or plain) are read from the start up to {@link CrawlOptions#sampleBytes()} bytes after
  * decompression, so the cost does not grow with the file. Parquet and ORC schemas come from the file footer alone,
- * which needs random access and therefore a {@link Path}.
+ * which needs random access: a {@link Path} or a {@link SeekableSource}.
  */
 public final class SchemaCrawler {
     private SchemaCrawler() {}
@@ -37,24 +36,40 @@ public final class SchemaCrawler {
     public static CrawlResult crawl(Path file, CrawlOptions options) {
         requireNonNull(file, "file is null");
         requireNonNull(options, "options is null");
-        String source = file.toString();
+        try (SeekableSource source = SeekableSource.of(file)) {
+            return crawl(source, options);
+        } catch (IOException e) {
+            throw translate(file.toString(), e);
+        }
+    }
+
+    /**
+     * Crawls a file with random access. Parquet and ORC are read from the tail only (the footer, usually in one read of
+     * the last 64 KiB); CSV and JSON Lines are read from the start up to the sample size. The source is not closed.
+     *
+     * @param source the file, not null
+     * @param options sampling limits and what the caller already knows, not null
+     * @return what was inferred
+     * @throws InvalidInputException when the file is empty, binary, corrupt (including a Parquet or ORC footer that
+     *     cannot be read or claims impossible row counts) or not in a supported format: do not retry, quarantine it
+     * @throws RetryableSchemaException when reading failed for a reason that may pass (I/O error)
+     */
+    public static CrawlResult crawl(SeekableSource source, CrawlOptions options) {
+        requireNonNull(source, "source is null");
+        requireNonNull(options, "options is null");
         try {
             byte[] magic = new byte[4];
-            int read;
-            try (InputStream in = Files.newInputStream(file)) {
-                read = in.readNBytes(magic, 0, 4);
-            }
+            int read = (int) Math.min(magic.length, source.length());
+            source.readFully(0, magic, 0, read);
             if (isParquet(magic, read) || options.formatHint() == FileFormat.PARQUET) {
-                return ParquetFooter.crawl(file);
+                return ParquetFooter.crawl(source);
             }
             if (isOrc(magic, read) || options.formatHint() == FileFormat.ORC) {
-                return OrcFooter.crawl(file);
+                return OrcFooter.crawl(source);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                return crawlText(in, source, options);
-            }
+            return crawlText(new SourceStream(source), source.name(), options);
         } catch (IOException e) {
-            throw translate(source, e);
+            throw translate(source.name(), e);
         }
     }
 

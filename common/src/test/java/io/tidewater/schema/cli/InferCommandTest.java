@@ -108,4 +108,34 @@ class InferCommandTest {
                 .startsWith("Cannot run infer: unknown option --yaml")
                 .contains("Usage: infer [--json]");
     }
+
+    @Test
+    void reportsParquetAndOrcColumnsFromTheirFooters() throws Exception {
+        int exit = infer(
+                "--json",
+                sample("orcabus/parquet_inventory.parquet").toString(),
+                sample("orcabus/orc_inventory.orc").toString());
+
+        assertThat(exit).isZero();
+        List<JsonNode> lines = lines();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("format").asText()).isEqualTo("parquet");
+        assertThat(lines.get(0).get("columns")).hasSize(18);
+        assertThat(lines.get(0).get("columns").get(6).get("type").asText()).isEqualTo("timestamptz");
+        assertThat(lines.get(0).get("delimiter").isNull()).isTrue();
+        assertThat(lines.get(1).get("format").asText()).isEqualTo("orc");
+        assertThat(lines.get(1).get("columns")).hasSize(18);
+        assertThat(lines.get(1).get("columns").get(5).get("type").asText()).isEqualTo("long");
+    }
+
+    @Test
+    void printsAParquetTableWithoutJson() throws Exception {
+        int exit = infer(sample("orcabus/parquet_inventory.parquet").toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("format: PARQUET")
+                .contains("header: false (NOT_APPLICABLE)")
+                .containsPattern("last_modified_date\\s+timestamptz");
+    }
 }
