@@ -25,7 +25,9 @@ public final class S3EventParser {
             if (!"Notification".equals(type)) {
                 return new S3Notification.Ignored("SNS " + type);
             }
-            return parseEvent(readTree(root.get("Message").asText(), "SNS Message"));
+            JsonNode message = root.get("Message");
+            // AWS sends Message as a string; some tools record it parsed.
+            return parseEvent(message.isObject() ? message : readTree(message.asText(), "SNS Message"));
         }
         return parseEvent(root);
     }
@@ -65,11 +67,12 @@ public final class S3EventParser {
                     required(s3.path("bucket").path("name"), where + ".s3.bucket.name"),
                     decodeKey(required(object.path("key"), where + ".s3.object.key"), where),
                     object.path("size").asLong(0),
-                    object.path("eTag").asText(null),
-                    object.path("versionId").asText(null),
-                    object.path("sequencer").asText(null),
+                    optional(object.path("eTag")),
+                    optional(object.path("versionId")),
+                    optional(object.path("sequencer")),
                     time(required(record.path("eventTime"), where + ".eventTime"), where),
-                    accountOf(record)));
+                    // Records[] events name the owner's principal id, never an account id.
+                    null));
         }
         if (created.isEmpty()) {
             return new S3Notification.Ignored(otherEvent == null ? "no records" : otherEvent);
@@ -89,11 +92,11 @@ public final class S3EventParser {
                 required(detail.path("bucket").path("name"), "detail.bucket.name"),
                 required(object.path("key"), "detail.object.key"),
                 object.path("size").asLong(0),
-                object.path("etag").asText(null),
-                object.path("version-id").asText(null),
-                object.path("sequencer").asText(null),
+                optional(object.path("etag")),
+                optional(object.path("version-id")),
+                optional(object.path("sequencer")),
                 time(required(root.path("time"), "time"), "EventBridge event"),
-                root.path("account").asText(null))));
+                optional(root.path("account")))));
     }
 
     private static void requireMajorVersion2(String version, String where) {
@@ -103,10 +106,13 @@ public final class S3EventParser {
         }
     }
 
-    private static String accountOf(JsonNode record) {
-        // Records[] events name the owner's principal, not an account id; the ARN-free form is all S3 gives.
-        JsonNode owner = record.path("s3").path("bucket").path("ownerIdentity").path("principalId");
-        return owner.isMissingNode() ? null : owner.asText();
+    /** Absent, null and empty all mean "not given": the Lambda samples carry {@code "versionId": ""}. */
+    private static String optional(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        String text = node.asText();
+        return text.isEmpty() ? null : text;
     }
 
     private static String decodeKey(String key, String where) {

@@ -1,26 +1,72 @@
 package io.tidewater.trigger.routing;
 
+import io.tidewater.trigger.config.TriggerProperties;
+import io.tidewater.trigger.config.TriggerProperties.Route;
 import io.tidewater.trigger.event.ObjectCreated;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** Finds the pipeline a created object is the completion marker of, if any. */
+/** Decides whether an object may be processed at all, and which pipeline's completion marker it is. */
 @Component
 public class Router {
 
     private final TriggerProperties properties;
+    private final List<CompiledRoute> routes;
 
     Router(TriggerProperties properties) {
         this.properties = properties;
+        this.routes = properties.routes().stream().map(CompiledRoute::new).toList();
     }
 
-    public boolean isAllowed(ObjectCreated object) {
-        return properties.allowedBuckets().contains(object.bucket());
+    /** Why an object's event must be rejected, or empty when its bucket and account are on the allowlist. */
+    public Optional<String> rejection(ObjectCreated object) {
+        if (!properties.allowedBuckets().contains(object.bucket())) {
+            return Optional.of("bucket-not-allowed");
+        }
+        if (!properties.allowedAccounts().isEmpty()
+                && object.accountId() != null
+                && !properties.allowedAccounts().contains(object.accountId())) {
+            return Optional.of("account-not-allowed");
+        }
+        return Optional.empty();
     }
 
-    public Optional<TriggerProperties.Route> route(ObjectCreated object) {
-        return properties.routes().stream()
-                .filter(route -> route.matches(object.bucket(), object.key()))
+    /** The first route whose rules the object's bucket and key match. */
+    public Optional<Route> route(String bucket, String key) {
+        return routes.stream()
+                .filter(route -> route.matches(bucket, key))
+                .map(CompiledRoute::route)
                 .findFirst();
+    }
+
+    /** The configured routes, in order. */
+    public List<Route> routes() {
+        return properties.routes();
+    }
+
+    /** The route of a pipeline, by name. */
+    public Optional<Route> routeOf(String pipeline) {
+        return properties.routes().stream()
+                .filter(route -> route.pipeline().equals(pipeline))
+                .findFirst();
+    }
+
+    private record CompiledRoute(Route route, Pattern glob) {
+
+        CompiledRoute(Route route) {
+            this(route, route.glob() == null || route.glob().isBlank() ? null : KeyGlob.compile(route.glob()));
+        }
+
+        boolean matches(String bucket, String key) {
+            if (!route.bucket().equals(bucket) || !key.startsWith(route.prefix())) {
+                return false;
+            }
+            if (route.suffix() != null && !route.suffix().isBlank() && !key.endsWith(route.suffix())) {
+                return false;
+            }
+            return glob == null || glob.matcher(key).matches();
+        }
     }
 }

@@ -1,2 +1,2 @@
-/** Which pipeline a created object starts, by bucket, prefix and suffix rules from configuration. */
+/** Which pipeline a created object starts, by allowlist and by bucket, prefix, suffix and glob rules. */
 package io.tidewater.trigger.routing;

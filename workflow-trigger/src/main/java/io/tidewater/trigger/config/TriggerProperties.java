@@ -1,0 +1,107 @@
+package io.tidewater.trigger.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The trigger's settings under {@code tidewater.trigger}.
+ *
+ * @param eventsQueue the queue S3 event notifications arrive on
+ * @param runUpdatesQueue the queue the domain services send {@code RunUpdated} to
+ * @param allowedBuckets buckets whose events are processed; events for any other bucket are rejected
+ * @param allowedAccounts accounts whose events are processed when the envelope names one (EventBridge); empty allows
+ *     any
+ * @param routes completion-marker rules, first match wins
+ * @param sweep the backup sweep that finds markers whose event never came
+ * @param ledger where the run ledger lives
+ * @param notifications where run summaries go when a run ends
+ */
+@Validated
+@ConfigurationProperties("tidewater.trigger")
+public record TriggerProperties(
+        @NotBlank String eventsQueue,
+        @DefaultValue("tidewater-run-updates") @NotBlank String runUpdatesQueue,
+        @NotEmpty List<String> allowedBuckets,
+        @DefaultValue List<String> allowedAccounts,
+        @NotEmpty List<@Valid Route> routes,
+        @DefaultValue @Valid Sweep sweep,
+        @DefaultValue @Valid Ledger ledger,
+        @DefaultValue @Valid Notifications notifications) {
+
+    public TriggerProperties {
+        allowedBuckets = List.copyOf(allowedBuckets);
+        allowedAccounts = allowedAccounts == null ? List.of() : List.copyOf(allowedAccounts);
+        routes = List.copyOf(routes);
+    }
+
+    /**
+     * Objects in {@code bucket} whose key starts with {@code prefix} and ends with {@code suffix} (or matches
+     * {@code glob}) are completion markers of {@code pipeline}, announced on {@code queue}.
+     *
+     * @param pipeline the pipeline name, such as {@code inventory}
+     * @param bucket the bucket the markers land in
+     * @param prefix a key prefix, empty for the whole bucket; the sweep lists this prefix
+     * @param suffix a key suffix such as {@code /manifest.checksum}, or {@code null} when {@code glob} is given
+     * @param glob a key pattern: {@code *} within one path segment, {@code **} across segments, {@code ?} one character
+     * @param queue the queue {@code ReportArrived} goes to
+     * @param table the target table; runs for the same table never load at the same time. {@code null} leaves this
+     *     route's runs unserialised (until the domain service reports {@code RunUpdated}, a held run would wait forever)
+     */
+    public record Route(
+            @NotBlank String pipeline,
+            @NotBlank String bucket,
+            String prefix,
+            String suffix,
+            String glob,
+            @NotBlank String queue,
+            String table) {
+        public Route {
+            prefix = prefix == null ? "" : prefix;
+            if (isBlank(suffix) && isBlank(glob)) {
+                throw new IllegalArgumentException(
+                        "Cannot configure route " + pipeline + ": give a suffix or a glob for its completion markers");
+            }
+            table = isBlank(table) ? null : table;
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+    }
+
+    /**
+     * @param cron when to sweep (Spring cron with seconds; {@code -} turns the sweep off)
+     * @param maxAge markers older than this are left alone, so that a first sweep does not replay years of history
+     */
+    public record Sweep(
+            @DefaultValue("0 0 */6 * * *") @NotBlank String cron, @DefaultValue("P7D") @NotNull Duration maxAge) {}
+
+    /**
+     * @param url a JDBC URL, {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://...}
+     * @param username the database user, if the URL needs one
+     * @param password the database password, if the URL needs one
+     * @param maximumPoolSize connections to PostgreSQL; SQLite always gets one, as it takes one writer at a time
+     */
+    public record Ledger(
+            @DefaultValue("jdbc:sqlite:.tidewater/workflow-trigger.db") @NotBlank String url,
+            String username,
+            String password,
+            @DefaultValue("5") @Positive int maximumPoolSize) {}
+
+    /**
+     * @param queue the queue a run summary goes to when a run succeeds, fails or is quarantined; blank sends none
+     */
+    public record Notifications(@DefaultValue("tidewater-run-notifications") String queue) {
+        public boolean enabled() {
+            return queue != null && !queue.isBlank();
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.tidewater.trigger.run;
+
+import io.tidewater.contract.RunState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The run ledger's tables, in SQL that SQLite and PostgreSQL both speak. */
+@Repository
+class RunLedger {
+
+    private static final String RUN_COLUMNS =
+            "run_id, pipeline, bucket, object_key, version_id, etag, size, sequencer, "
+                    + "event_time, target_table, queue, source, state, attempts, rows_loaded, detail, created_at, updated_at, "
+                    + "routed_at, finished_at";
+
+    private final JdbcClient jdbc;
+
+    RunLedger(JdbcClient ledgerJdbcClient) {
+        this.jdbc = ledgerJdbcClient;
+    }
+
+    /** Records a run unless its id is taken; returns whether it was recorded. */
+    boolean insert(Run run, String objectVersion) {
+        int inserted = jdbc.sql("INSERT INTO runs (" + RUN_COLUMNS + ", object_version) VALUES (:runId, :pipeline, "
+                        + ":bucket, :key, :versionId, :eTag, :size, :sequencer, :eventTime, :targetTable, :queue, "
+                        + ":source, :state, :attempts, :rows, :detail, :createdAt, :updatedAt, NULL, NULL, "
+                        + ":objectVersion) ON CONFLICT (run_id) DO NOTHING")
+                .param("runId", run.runId())
+                .param("pipeline", run.pipeline())
+                .param("bucket", run.bucket())
+                .param("key", run.key())
+                .param("versionId", run.versionId())
+                .param("eTag", run.eTag())
+                .param("size", run.size())
+                .param("sequencer", run.sequencer())
+                .param("eventTime", run.eventTime().toEpochMilli())
+                .param("targetTable", run.targetTable())
+                .param("queue", run.queue())
+                .param("source", run.source().name())
+                .param("state", run.state().name())
+                .param("attempts", run.attempts())
+                .param("rows", run.rows())
+                .param("detail", run.detail())
+                .param("createdAt", run.createdAt().toEpochMilli())
+                .param("updatedAt", run.updatedAt().toEpochMilli())
+                .param("objectVersion", objectVersion)
+                .update();
+        if (inserted == 1) {
+            recordTransition(run.runId(), run.state(), run.createdAt(), 0, null);
+        }
+        return inserted == 1;
+    }
+
+    Optional<Run> find(String runId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id = :runId")
+                .param("runId", runId)
+                .query(RunLedger::run)
+                .optional();
+    }
+
+    List<Run> list(RunFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM runs WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.pipeline() != null) {
+            sql.append(" AND pipeline = ?");
+            params.add(filter.pipeline());
+        }
+        if (filter.state() != null) {
+            sql.append(" AND state = ?");
+            params.add(filter.state().name());
+        }
+        if (filter.since() != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(filter.since().toEpochMilli());
+        }
+        sql.append(" ORDER BY created_at DESC, run_id LIMIT ").append(filter.limit());
+        return jdbc.sql(sql.toString()).params(params).query(RunLedger::run).list();
+    }
+
+    List<RunTransition> transitions(String runId) {
+        return jdbc.sql("SELECT state, at, rows_loaded, detail FROM run_transitions WHERE run_id = :runId ORDER BY at")
+                .param("runId", runId)
+                .query((rs, row) -> new RunTransition(
+                        RunState.valueOf(rs.getString("state")),
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getLong("rows_loaded"),
+                        rs.getString("detail")))
+                .list();
+    }
+
+    /** Runs that wait to be sent, oldest first, leaving out paused pipelines. */
+    List<Run> waiting() {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE state = 'RECEIVED' AND pipeline NOT IN "
+                        + "(SELECT pipeline FROM paused_pipelines) ORDER BY created_at, run_id")
+                .query(RunLedger::run)
+                .list();
+    }
+
+    /** Takes the table for a run; true if the table was free or already the run's. */
+    boolean claimTable(String table, String runId) {
+        jdbc.sql("INSERT INTO table_slots (target_table, run_id) VALUES (:table, NULL) ON CONFLICT DO NOTHING")
+                .param("table", table)
+                .update();
+        return jdbc.sql("UPDATE table_slots SET run_id = :runId WHERE target_table = :table "
+                                + "AND (run_id IS NULL OR run_id = :runId)")
+                        .param("table", table)
+                        .param("runId", runId)
+                        .update()
+                == 1;
+    }
+
+    void releaseTables(String runId) {
+        jdbc.sql("UPDATE table_slots SET run_id = NULL WHERE run_id = :runId")
+                .param("runId", runId)
+                .update();
+    }
+
+    Optional<String> tableHolder(String table) {
+        return jdbc.sql("SELECT run_id FROM table_slots WHERE target_table = :table AND run_id IS NOT NULL")
+                .param("table", table)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Moves a run from one state to another if it is still in the first; returns whether it moved. */
+    boolean transition(String runId, RunState from, RunState to, Instant at) {
+        int updated = jdbc.sql("UPDATE runs SET state = :to, updated_at = :at, routed_at = CASE WHEN :to = 'ROUTED' "
+                        + "THEN :at ELSE routed_at END WHERE run_id = :runId AND state = :from")
+                .param("runId", runId)
+                .param("from", from.name())
+                .param("to", to.name())
+                .param("at", at.toEpochMilli())
+                .update();
+        if (updated == 1) {
+            recordTransition(runId, to, at, 0, null);
+        }
+        return updated == 1;
+    }
+
+    void update(String runId, RunState state, String table, long rows, String detail, Instant at) {
+        jdbc.sql("UPDATE runs SET state = :state, target_table = COALESCE(target_table, :table), rows_loaded = :rows, "
+                        + "detail = :detail, updated_at = :at, finished_at = :finishedAt WHERE run_id = :runId")
+                .param("runId", runId)
+                .param("state", state.name())
+                .param("table", table)
+                .param("rows", rows)
+                .param("detail", truncate(detail))
+                .param("at", at.toEpochMilli())
+                .param("finishedAt", state.isFinal() ? at.toEpochMilli() : null)
+                .update();
+        recordTransition(runId, state, at, rows, detail);
+    }
+
+    void restart(String runId, Instant at) {
+        jdbc.sql("UPDATE runs SET state = 'RECEIVED', attempts = attempts + 1, rows_loaded = 0, detail = NULL, "
+                        + "updated_at = :at, routed_at = NULL, finished_at = NULL WHERE run_id = :runId")
+                .param("runId", runId)
+                .param("at", at.toEpochMilli())
+                .update();
+        recordTransition(runId, RunState.RECEIVED, at, 0, "replayed");
+    }
+
+    Optional<KeyPosition> position(String bucket, String key) {
+        return jdbc.sql("SELECT sequencer, event_time FROM key_positions WHERE bucket = :bucket AND object_key = :key")
+                .param("bucket", bucket)
+                .param("key", key)
+                .query((rs, row) ->
+                        new KeyPosition(rs.getString("sequencer"), Instant.ofEpochMilli(rs.getLong("event_time"))))
+                .optional();
+    }
+
+    void savePosition(String bucket, String key, KeyPosition position) {
+        jdbc.sql("INSERT INTO key_positions (bucket, object_key, sequencer, event_time) VALUES (:bucket, :key, "
+                        + ":sequencer, :eventTime) ON CONFLICT (bucket, object_key) DO UPDATE SET "
+                        + "sequencer = EXCLUDED.sequencer, event_time = EXCLUDED.event_time")
+                .param("bucket", bucket)
+                .param("key", key)
+                .param("sequencer", position.sequencer())
+                .param("eventTime", position.eventTime().toEpochMilli())
+                .update();
+    }
+
+    void pause(String pipeline, Instant at) {
+        jdbc.sql("INSERT INTO paused_pipelines (pipeline, paused_at) VALUES (:pipeline, :at) ON CONFLICT DO NOTHING")
+                .param("pipeline", pipeline)
+                .param("at", at.toEpochMilli())
+                .update();
+    }
+
+    void resume(String pipeline) {
+        jdbc.sql("DELETE FROM paused_pipelines WHERE pipeline = :pipeline")
+                .param("pipeline", pipeline)
+                .update();
+    }
+
+    List<String> pausedPipelines() {
+        return jdbc.sql("SELECT pipeline FROM paused_pipelines ORDER BY pipeline")
+                .query(String.class)
+                .list();
+    }
+
+    private void recordTransition(String runId, RunState state, Instant at, long rows, String detail) {
+        jdbc.sql("INSERT INTO run_transitions (run_id, state, at, rows_loaded, detail) VALUES (:runId, :state, :at, "
+                        + ":rows, :detail)")
+                .param("runId", runId)
+                .param("state", state.name())
+                .param("at", at.toEpochMilli())
+                .param("rows", rows)
+                .param("detail", truncate(detail))
+                .update();
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
+    }
+
+    private static Run run(ResultSet rs, int row) throws SQLException {
+        return new Run(
+                rs.getString("run_id"),
+                rs.getString("pipeline"),
+                rs.getString("bucket"),
+                rs.getString("object_key"),
+                rs.getString("version_id"),
+                rs.getString("etag"),
+                rs.getLong("size"),
+                rs.getString("sequencer"),
+                Instant.ofEpochMilli(rs.getLong("event_time")),
+                rs.getString("target_table"),
+                rs.getString("queue"),
+                RunSource.valueOf(rs.getString("source")),
+                RunState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                rs.getLong("rows_loaded"),
+                rs.getString("detail"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                instant(rs, "routed_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** The newest event recorded for a key. */
+    record KeyPosition(String sequencer, Instant eventTime) {}
+}

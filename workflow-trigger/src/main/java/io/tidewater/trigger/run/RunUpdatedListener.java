@@ -1,0 +1,47 @@
+package io.tidewater.trigger.run;
+
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tidewater.contract.InvalidMessageException;
+import io.tidewater.contract.MessageJson;
+import io.tidewater.contract.RunUpdated;
+import io.tidewater.trigger.config.TriggerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Keeps the ledger current from the domain services' {@link RunUpdated} messages. */
+@Component
+class RunUpdatedListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunUpdatedListener.class);
+
+    private final Runs runs;
+    private final SqsTemplate sqs;
+    private final MeterRegistry meters;
+    private final String queue;
+
+    RunUpdatedListener(Runs runs, SqsTemplate sqs, MeterRegistry meters, TriggerProperties properties) {
+        this.runs = runs;
+        this.sqs = sqs;
+        this.meters = meters;
+        this.queue = properties.runUpdatesQueue();
+    }
+
+    /** An unreadable update, or one for a run the ledger does not know, goes to the dead-letter queue at once. */
+    @SqsListener("${tidewater.trigger.run-updates-queue:tidewater-run-updates}")
+    void onRunUpdated(String body) {
+        try {
+            runs.apply(MessageJson.read(body, RunUpdated.class));
+        } catch (InvalidMessageException | RunNotFoundException invalid) {
+            meters.counter("tidewater.run-updates.rejected").increment();
+            log.warn("Rejected message on {}: {}", queue, invalid.getMessage());
+            sqs.send(to -> to.queue(queue + "-dlq").payload(body).header("tidewater-failure-reason", reason(invalid)));
+        }
+    }
+
+    private static String reason(RuntimeException invalid) {
+        return invalid.getMessage() == null ? invalid.getClass().getSimpleName() : invalid.getMessage();
+    }
+}
