@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Finds the line separator, quote, delimiter, escape and preamble of delimited text. The delimiter is the candidate
- * that splits the most lines into the same number of fields (at least two); ties go to the more common delimiter.
+ * that splits the most records into the same number of fields (at least two); ties go to the more common delimiter,
+ * and space counts only when no other candidate splits half of the records evenly.
  */
 final class DialectSniffer {
     /** In order of preference when two candidates split the sample equally well. */
@@ -15,6 +16,7 @@ final class DialectSniffer {
 
     private static final int MAX_SNIFF_LINES = 500;
     private static final int MAX_PREAMBLE_LINES = 50;
+    private static final double SPACE_FALLBACK_BELOW = 0.5;
 
     record Sniffed(
             char delimiter,
@@ -28,12 +30,17 @@ final class DialectSniffer {
 
     static Sniffed sniff(String text, boolean truncated) {
         LineSeparator separator = lineSeparator(text);
-        List<String> lines = lines(text, separator, truncated);
         Character quote = quote(text);
+        List<String> lines = records(text, separator, quote, truncated);
         char bestDelimiter = ',';
         double bestScore = -1;
         int bestWidth = 1;
         for (char delimiter : DELIMITERS) {
+            // Space separates words inside fields too: it is the delimiter only when nothing else splits the lines
+            // well.
+            if (delimiter == ' ' && bestScore >= SPACE_FALLBACK_BELOW) {
+                break;
+            }
             int[] counts = fieldCounts(lines, delimiter, quote);
             int width = mode(counts);
             if (width < 2) {
@@ -46,9 +53,8 @@ final class DialectSniffer {
                 bestWidth = width;
             }
         }
-        int[] counts = fieldCounts(lines, bestDelimiter, quote);
-        int preamble = preamble(counts, bestWidth);
-        Character escape = quote == null ? null : escape(text, quote);
+        int preamble = preamble(lines, bestDelimiter, quote, bestWidth);
+        Character escape = quote == null ? null : escape(text, quote, bestDelimiter);
         return new Sniffed(bestDelimiter, quote, escape, separator, preamble, bestWidth);
     }
 
@@ -79,23 +85,33 @@ final class DialectSniffer {
         return cr > lf ? LineSeparator.CR : LineSeparator.LF;
     }
 
-    private static List<String> lines(String text, LineSeparator separator, boolean truncated) {
-        List<String> lines = new ArrayList<>();
+    /**
+     * Splits the text into records: a line separator inside a quoted field belongs to the field, so a note with a line
+     * break does not look like two short records.
+     */
+    private static List<String> records(String text, LineSeparator separator, Character quote, boolean truncated) {
+        List<String> records = new ArrayList<>();
         String sequence = separator.sequence();
         int start = 0;
-        while (start < text.length() && lines.size() < MAX_SNIFF_LINES) {
-            int end = text.indexOf(sequence, start);
-            if (end < 0) {
-                // A truncated sample ends in a partial line that would skew the counts.
-                if (!truncated) {
-                    lines.add(text.substring(start));
-                }
-                break;
+        boolean quoted = false;
+        int index = 0;
+        while (index < text.length() && records.size() < MAX_SNIFF_LINES) {
+            char character = text.charAt(index);
+            if (quote != null && character == quote) {
+                quoted = !quoted;
+            } else if (!quoted && text.startsWith(sequence, index)) {
+                records.add(text.substring(start, index));
+                index += sequence.length();
+                start = index;
+                continue;
             }
-            lines.add(text.substring(start, end));
-            start = end + sequence.length();
+            index++;
         }
-        return lines;
+        // A truncated sample ends in a partial record that would skew the counts.
+        if (start < text.length() && records.size() < MAX_SNIFF_LINES && !truncated && !quoted) {
+            records.add(text.substring(start));
+        }
+        return records;
     }
 
     private static Character quote(String text) {
@@ -117,14 +133,14 @@ final class DialectSniffer {
         return singles >= 2 ? '\'' : '"';
     }
 
-    private static Character escape(String text, char quote) {
+    private static Character escape(String text, char quote, char delimiter) {
         String backslashed = "\\" + quote;
         int index = text.indexOf(backslashed);
         while (index >= 0) {
             // "\"" right before a delimiter or line end is an empty field ending in a backslash, not an escape.
             int next = index + 2;
             if (next < text.length()
-                    && text.charAt(next) != ','
+                    && text.charAt(next) != delimiter
                     && text.charAt(next) != '\n'
                     && text.charAt(next) != '\r') {
                 return '\\';
@@ -199,15 +215,53 @@ final class DialectSniffer {
 
     /**
      * Lines before the first line with the table's width are titles or comments, not records. A ragged record later in
-     * the file must not move the start, so the first matching line wins.
+     * the file must not move the start, so the first matching line wins. A spreadsheet export pads its title lines
+     * with delimiters ({@code Report;;}): a leading line with the full width but text in its first field only is a
+     * title too, when a line with more text follows.
      */
-    private static int preamble(int[] counts, int width) {
-        int limit = Math.min(counts.length, MAX_PREAMBLE_LINES);
-        for (int start = 0; start < limit; start++) {
-            if (counts[start] == width) {
-                return start;
+    private static int preamble(List<String> lines, char delimiter, Character quote, int width) {
+        int limit = Math.min(lines.size(), MAX_PREAMBLE_LINES);
+        int start = 0;
+        while (start < limit && countFields(lines.get(start), delimiter, quote) != width) {
+            start++;
+        }
+        if (start == limit) {
+            return 0;
+        }
+        int padded = start;
+        while (width >= 3 && padded < limit - 1 && isPaddedTitle(lines.get(padded), delimiter, quote)) {
+            padded++;
+        }
+        boolean tableFollows = padded > start
+                && countFields(lines.get(padded), delimiter, quote) == width
+                && !isPaddedTitle(lines.get(padded), delimiter, quote);
+        return tableFollows ? padded : start;
+    }
+
+    private static boolean isPaddedTitle(String line, char delimiter, Character quote) {
+        int separator = firstDelimiter(line, delimiter, quote);
+        if (separator <= 0 || line.substring(0, separator).chars().noneMatch(Character::isLetter)) {
+            return false;
+        }
+        for (int index = separator; index < line.length(); index++) {
+            char character = line.charAt(index);
+            if (character != delimiter && !Character.isWhitespace(character)) {
+                return false;
             }
         }
-        return 0;
+        return true;
+    }
+
+    private static int firstDelimiter(String line, char delimiter, Character quote) {
+        boolean quoted = false;
+        for (int index = 0; index < line.length(); index++) {
+            char character = line.charAt(index);
+            if (quote != null && character == quote) {
+                quoted = !quoted;
+            } else if (!quoted && character == delimiter) {
+                return index;
+            }
+        }
+        return -1;
     }
 }

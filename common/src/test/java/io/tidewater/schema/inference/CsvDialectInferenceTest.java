@@ -108,6 +108,55 @@ class CsvDialectInferenceTest {
     }
 
     @Test
+    void findsTheDelimiterWhenQuotedFieldsHoldLineBreaks() {
+        CrawlResult comma = crawl("id,note,score\n1,\"golf, hotel\njuliet\",3.5\n2,\"a, b\",4.5\n3,\"c, d\ne\",1.0\n"
+                + "4,\"f, g\",2.0\n");
+        CrawlResult quotedSemicolons =
+                crawl("\"id\";\"note\"\n\"1\";\"a, b\nc \"\"q\"\"\"\n\"2\";\"d, e\"\n" + "\"3\";\"f\ng\"\n");
+
+        assertThat(comma.dialect().delimiter())
+                .as("line breaks in notes once made it SPACE")
+                .isEqualTo(',');
+        assertThat(comma.header()).isTrue();
+        assertThat(comma.columns()).extracting(InferredColumn::name).containsExactly("id", "note", "score");
+        assertThat(quotedSemicolons.dialect().delimiter()).isEqualTo(';');
+        assertThat(quotedSemicolons.columns()).extracting(InferredColumn::name).containsExactly("id", "note");
+        assertThat(quotedSemicolons.sampledRows()).isEqualTo(3);
+    }
+
+    @Test
+    void choosesSpaceOnlyWhenNoOtherDelimiterSplitsTheRecords() {
+        CrawlResult ragged = crawl("order_id,customer,amount,order_date\n1,London alpha,2.5,2024-01-01\n"
+                + "2,Paris bravo,3.5\n3,Rome kilo,4.5,2024-01-03\n4,Oslo lima,5.5,2024-01-04\n5,Rome echo,6.5\n");
+
+        assertThat(ragged.dialect().delimiter())
+                .as("every row has one space but only most have three commas")
+                .isEqualTo(',');
+        assertThat(ragged.columns()).hasSize(4);
+        assertThat(ragged.header()).isTrue();
+    }
+
+    @Test
+    void skipsTitleLinesPaddedWithDelimiters() {
+        CrawlResult result = crawl("Sensor export;;\nsite: north;;\nsensor;reading;taken_at\n"
+                + "s-1;1.5;2024-01-01T00:00:00\ns-2;2.5;2024-01-02T00:00:00\ns-3;3.5;2024-01-03T00:00:00\n");
+
+        assertThat(result.dialect().preambleLines()).isEqualTo(2);
+        assertThat(result.header()).isTrue();
+        assertThat(result.columns()).extracting(InferredColumn::name).containsExactly("sensor", "reading", "taken_at");
+    }
+
+    @Test
+    void keepsASparseFirstRecordThatIsNoTitle() {
+        assertThat(crawl("1;;\n2;a;b\n3;c;d\n").dialect().preambleLines())
+                .as("a number is a value, not a title")
+                .isZero();
+        assertThat(crawl("alpha;;\nbeta;;\ngamma;;\n").dialect().preambleLines())
+                .as("no fuller line follows")
+                .isZero();
+    }
+
+    @Test
     void readsGzipWithoutInflatingMoreThanTheSample() throws IOException {
         StringBuilder text = new StringBuilder("id,value\n");
         for (int row = 0; row < 200_000; row++) {
