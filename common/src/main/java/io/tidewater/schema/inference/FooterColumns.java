@@ -74,4 +74,14 @@ final class FooterColumns {
         return new CrawlResult(
                 source, fileFormat, null, false, HeaderEvidence.NOT_APPLICABLE, columns, allWarnings, 0, false);
     }
+
+    /** @return the message of {@code error}, with the message of its root cause when that differs */
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == error ? message : error.getMessage() + " (" + message + ")";
+    }
 }

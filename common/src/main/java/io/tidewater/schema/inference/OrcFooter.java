@@ -63,7 +63,7 @@ final class OrcFooter {
         try {
             schema = tail.getSchema();
         } catch (RuntimeException e) {
-            throw columns.invalid(ParquetFooter.rootMessage(e), e);
+            throw columns.invalid(FooterColumns.rootMessage(e), e);
         }
         if (schema.getCategory() != TypeDescription.Category.STRUCT) {
             throw columns.invalid("its root type is %s, not a struct".formatted(schema));
@@ -124,7 +124,7 @@ final class OrcFooter {
             return ReaderImpl.extractFileTail(buffer, length, 0);
         } catch (IOException | RuntimeException e) {
             // Everything is in memory now, so any failure is in the bytes, not in the reading.
-            throw columns.invalid(ParquetFooter.rootMessage(e), e);
+            throw columns.invalid(FooterColumns.rootMessage(e), e);
         }
     }
 

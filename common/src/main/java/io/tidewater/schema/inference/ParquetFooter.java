@@ -111,7 +111,7 @@ final class ParquetFooter {
                     .readParquetMetadata(new ByteArrayInputStream(footer), ParquetMetadataConverter.NO_FILTER);
         } catch (IOException | RuntimeException e) {
             // Everything is in memory now, so any failure is in the bytes, not in the reading.
-            throw columns.invalid(rootMessage(e), e);
+            throw columns.invalid(FooterColumns.rootMessage(e), e);
         }
     }
 
@@ -121,15 +121,6 @@ final class ParquetFooter {
         } catch (IOException e) {
             throw SchemaCrawler.translate(source.name(), e);
         }
-    }
-
-    static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == error ? message : error.getMessage() + " (" + message + ")";
     }
 
     private static String printable(byte[] bytes) {
