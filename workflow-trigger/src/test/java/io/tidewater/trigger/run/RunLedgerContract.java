@@ -1,0 +1,133 @@
+package io.tidewater.trigger.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tidewater.contract.RunState;
+import java.time.Instant;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The ledger's SQL, the same on every database it supports; subclasses say which database. */
+abstract class RunLedgerContract {
+
+    private HikariDataSource dataSource;
+    RunLedger ledger;
+
+    abstract String jdbcUrl() throws Exception;
+
+    @BeforeEach
+    void migrate() throws Exception {
+        dataSource = new HikariDataSource();
+        String url = jdbcUrl();
+        dataSource.setJdbcUrl(url);
+        // As in LedgerConfiguration: one connection for SQLite; Flyway takes two on PostgreSQL.
+        dataSource.setMaximumPoolSize(url.startsWith("jdbc:sqlite:") ? 1 : 3);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/workflow-trigger")
+                .table("workflow_trigger_schema_history")
+                .load()
+                .migrate();
+        ledger = new RunLedger(JdbcClient.create(dataSource));
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    static Run received(String runId, String table) {
+        Instant now = Instant.parse("2025-01-21T23:21:10.123Z");
+        return new Run(
+                runId,
+                "inventory",
+                "bucket",
+                "key/" + runId,
+                null,
+                "etag",
+                9,
+                "01",
+                now,
+                table,
+                "queue",
+                RunSource.EVENT,
+                RunState.RECEIVED,
+                1,
+                0,
+                null,
+                now,
+                now,
+                null,
+                null);
+    }
+
+    @Test
+    void recordsOneRunPerRunId() {
+        Run run = received(UUID.randomUUID().toString(), null);
+
+        assertThat(ledger.insert(run, "v")).isTrue();
+        assertThat(ledger.insert(run, "v")).isFalse();
+        assertThat(ledger.find(run.runId())).contains(run);
+    }
+
+    @Test
+    void letsOneRunHoldATableUntilItIsReleased() {
+        assertThat(ledger.claimTable("billing.cur", "a")).isTrue();
+        assertThat(ledger.claimTable("billing.cur", "a")).as("reentrant").isTrue();
+        assertThat(ledger.claimTable("billing.cur", "b")).isFalse();
+
+        ledger.releaseTables("a");
+
+        assertThat(ledger.claimTable("billing.cur", "b")).isTrue();
+        assertThat(ledger.tableHolder("billing.cur")).contains("b");
+    }
+
+    @Test
+    void movesStateOnlyFromTheExpectedOneAndKeepsTheHistory() {
+        Run run = received(UUID.randomUUID().toString(), null);
+        ledger.insert(run, "v");
+        Instant at = run.createdAt().plusSeconds(1);
+
+        assertThat(ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, at))
+                .isTrue();
+        assertThat(ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, at))
+                .isFalse();
+        ledger.update(run.runId(), RunState.FAILED, "inventory.objects", 0, "Cannot read file x", at.plusSeconds(1));
+
+        assertThat(ledger.find(run.runId()).orElseThrow()).satisfies(updated -> {
+            assertThat(updated.state()).isEqualTo(RunState.FAILED);
+            assertThat(updated.targetTable()).isEqualTo("inventory.objects");
+            assertThat(updated.detail()).isEqualTo("Cannot read file x");
+            assertThat(updated.routedAt()).isEqualTo(at);
+            assertThat(updated.finishedAt()).isEqualTo(at.plusSeconds(1));
+        });
+        assertThat(ledger.transitions(run.runId()))
+                .extracting(RunTransition::state)
+                .containsExactly(RunState.RECEIVED, RunState.ROUTED, RunState.FAILED);
+    }
+
+    @Test
+    void keepsTheNewestPositionPerKey() {
+        ledger.savePosition("b", "k", new RunLedger.KeyPosition("01", Instant.EPOCH));
+        ledger.savePosition("b", "k", new RunLedger.KeyPosition("02", Instant.EPOCH.plusSeconds(1)));
+
+        assertThat(ledger.position("b", "k")).contains(new RunLedger.KeyPosition("02", Instant.EPOCH.plusSeconds(1)));
+    }
+
+    @Test
+    void leavesPausedPipelinesOutOfTheWaitingRuns() {
+        Run run = received(UUID.randomUUID().toString(), null);
+        ledger.insert(run, "v");
+
+        ledger.pause("inventory", Instant.EPOCH);
+        assertThat(ledger.waiting()).isEmpty();
+
+        ledger.resume("inventory");
+        assertThat(ledger.waiting()).extracting(Run::runId).containsExactly(run.runId());
+    }
+}
