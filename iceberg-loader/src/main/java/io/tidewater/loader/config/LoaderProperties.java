@@ -3,6 +3,7 @@ package io.tidewater.loader.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -13,11 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param jobsQueue the queue load jobs arrive on
  * @param catalog the Iceberg catalog tables are loaded into
  * @param spark the Spark session the loads run in
+ * @param maxMalformedRowsPerJob a job with more rows that do not parse fails whole instead of quarantining them
  */
 @Validated
 @ConfigurationProperties("tidewater.loader")
 public record LoaderProperties(
-        @NotBlank String jobsQueue, @Valid @NotNull Catalog catalog, @Valid @NotNull Spark spark) {
+        @NotBlank String jobsQueue,
+        @Valid @NotNull Catalog catalog,
+        @Valid @NotNull Spark spark,
+        @Positive long maxMalformedRowsPerJob) {
 
     /**
      * An Iceberg catalog, configured with Iceberg's own catalog properties ({@code type}, {@code uri},

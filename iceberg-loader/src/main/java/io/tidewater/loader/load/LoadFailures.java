@@ -16,20 +16,15 @@ final class LoadFailures {
                     || message.contains("Malformed")
                     || message.contains("PATH_NOT_FOUND")) {
                 return new InvalidLoadJobException(
-                        "Cannot load %s into %s: %s".formatted(describeFiles(job), job.table(), firstLine(message)),
+                        "Cannot load %s into %s: %s"
+                                .formatted(LoadJobRunner.describeFiles(job), job.table(), firstLine(message)),
                         failure);
             }
         }
         return new RetryableLoadException(
                 "Cannot load %s into %s: %s"
-                        .formatted(describeFiles(job), job.table(), firstLine(failure.getMessage())),
+                        .formatted(LoadJobRunner.describeFiles(job), job.table(), firstLine(failure.getMessage())),
                 failure);
-    }
-
-    private static String describeFiles(LoadJob job) {
-        return job.files().size() == 1
-                ? job.files().get(0).uri()
-                : job.files().size() + " files (" + job.files().get(0).uri() + ", ...)";
     }
 
     private static String firstLine(String message) {

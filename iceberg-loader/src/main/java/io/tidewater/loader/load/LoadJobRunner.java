@@ -1,18 +1,27 @@
 package io.tidewater.loader.load;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.WriteMode;
 import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.schema.evolution.EvolutionOptions;
+import io.tidewater.schema.evolution.EvolutionPlan;
+import io.tidewater.schema.evolution.EvolutionPlanner;
+import io.tidewater.schema.evolution.EvolutionPolicy;
+import io.tidewater.schema.evolution.EvolutionResult;
+import io.tidewater.schema.evolution.SchemaChange;
+import io.tidewater.schema.evolution.SchemaEvolver;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.CommitStateUnknownException;
-import org.apache.iceberg.exceptions.DuplicateWAPCommitException;
 import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,9 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one load job with an exactly-once effect: the rows are written as a staged snapshot tagged with the job's
- * idempotency key, then published with Iceberg's cherry-pick, which refuses a key the table's history already holds —
- * also when two loaders race on the same job.
+ * Runs one load job with an exactly-once effect. The rows are written as a staged snapshot tagged with the job's
+ * idempotency key and then published (see {@link StagedSnapshots}); rows that do not parse go to the quarantine table
+ * the same way; the schema is evolved first, by the job's policy, and never loses a column.
  */
 @Component
 public class LoadJobRunner {
@@ -34,12 +43,23 @@ public class LoadJobRunner {
 
     private final SparkSession spark;
     private final IcebergTables tables;
+    private final QuarantineTables quarantine;
+    private final MeterRegistry meters;
     private final String catalogName;
+    private final long maxMalformedRows;
 
-    LoadJobRunner(SparkSession spark, IcebergTables tables, LoaderProperties properties) {
+    LoadJobRunner(
+            SparkSession spark,
+            IcebergTables tables,
+            QuarantineTables quarantine,
+            MeterRegistry meters,
+            LoaderProperties properties) {
         this.spark = spark;
         this.tables = tables;
+        this.quarantine = quarantine;
+        this.meters = meters;
         this.catalogName = properties.catalog().name();
+        this.maxMalformedRows = properties.maxMalformedRowsPerJob();
     }
 
     public LoadResult.LoadCompleted run(LoadJob job) {
@@ -55,36 +75,85 @@ public class LoadJobRunner {
                     job.jobId(),
                     job.table(),
                     earlier.get().snapshotId());
-            return completed(job, 0, earlier.get(), true, started);
+            return completed(job, 0, 0, earlier.get(), true, started);
         }
 
-        evolve(table, incoming);
-        write(job, table.schema());
+        EvolutionPlan plan = evolve(job, table, incoming);
 
-        table.refresh();
-        Snapshot staged = LoadHistory.stagedSnapshot(table, job.idempotencyKey())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Cannot find the staged snapshot of load job %s in %s".formatted(job.jobId(), job.table())));
-        return publish(job, table, staged, started);
+        long malformed;
+        try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
+            SourceRows rows =
+                    SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
+            write(job, rows.goodRows(), catalogName + "." + job.table());
+            malformed = stageMalformedRows(job, identifier, rows);
+        }
+        StagedSnapshots.Published published =
+                StagedSnapshots.publish(table, job.idempotencyKey(), "load job " + job.jobId());
+        long written = published.alreadyLoaded() ? 0 : LoadHistory.addedRecords(published.snapshot());
+        meters.counter("tidewater.rows.loaded", "table", job.table()).increment(written);
+        return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started);
     }
 
-    /** Adds what the incoming schema has and the table lacks; never drops or narrows a column. */
-    private static void evolve(Table table, Schema incoming) {
-        table.updateSchema().caseSensitive(false).unionByNameWith(incoming).commit();
+    /** Quarantines the rows that did not parse, unless there are more than the limit: then the job fails whole. */
+    private long stageMalformedRows(LoadJob job, TableIdentifier identifier, SourceRows rows) {
+        long malformed = rows.countBadRows();
+        if (malformed > maxMalformedRows) {
+            throw new InvalidLoadJobException(
+                    "Cannot load %s into %s: %d rows do not parse, more than the limit of %d; nothing was loaded"
+                            .formatted(describeFiles(job), job.table(), malformed, maxMalformedRows),
+                    null);
+        }
+        if (malformed > 0) {
+            quarantine(job, identifier, rows);
+        }
+        return malformed;
     }
 
-    private void write(LoadJob job, Schema tableSchema) {
-        // The write-audit-publish id is a session setting: a session of its own keeps concurrent jobs apart.
-        SparkSession session = spark.newSession();
-        session.conf().set("spark.wap.id", job.idempotencyKey());
-        Dataset<Row> frame = SourceFrames.read(session, job, tableSchema);
-        DataFrameWriterV2<Row> writer = frame.writeTo(catalogName + "." + job.table())
+    /** Plans by the job's policy and applies the plan in one commit; a rejected change fails the job untouched. */
+    private EvolutionPlan evolve(LoadJob job, Table table, Schema incoming) {
+        EvolutionPlan plan = new EvolutionPlanner(EvolutionOptions.defaults().withPolicy(policy(job)))
+                .plan(table.schema(), incoming);
+        if (!plan.rejections().isEmpty()) {
+            throw new InvalidLoadJobException(
+                    "Cannot load %s into %s under policy %s: %s"
+                            .formatted(describeFiles(job), job.table(), job.evolutionPolicy(), plan.describe()),
+                    null);
+        }
+        if (!plan.isEmpty()) {
+            EvolutionResult result = SchemaEvolver.apply(table, plan);
+            if (!result.applied().isEmpty()) {
+                meters.counter("tidewater.schema.changes", "table", job.table())
+                        .increment(result.applied().size());
+                log.info("Evolved {} to schema {}: {}", job.table(), result.schemaId(), plan.describe());
+            }
+            table.refresh();
+        }
+        return plan;
+    }
+
+    private static Set<String> rescuedColumns(EvolutionPlan plan) {
+        return plan.changes().stream()
+                .filter(change -> change instanceof SchemaChange.RescueColumn)
+                .map(change -> change.path().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private void quarantine(LoadJob job, TableIdentifier identifier, SourceRows rows) {
+        Table quarantineTable = quarantine.loadOrCreate(identifier);
+        Dataset<Row> bad = QuarantineTables.rows(rows.badRows().get(), job);
+        write(job, bad, catalogName + "." + QuarantineTables.of(identifier));
+        StagedSnapshots.publish(quarantineTable, job.idempotencyKey(), "quarantine of load job " + job.jobId());
+        meters.counter("tidewater.rows.quarantined", "table", job.table()).increment(rows.countBadRows());
+    }
+
+    private static void write(LoadJob job, Dataset<Row> frame, String table) {
+        DataFrameWriterV2<Row> writer = frame.writeTo(table)
                 .option("snapshot-property." + LoadHistory.IDEMPOTENCY_KEY, job.idempotencyKey())
                 .option("snapshot-property." + LoadHistory.JOB_ID, job.jobId())
                 .option("snapshot-property." + LoadHistory.RUN_ID, job.runId())
                 .option("snapshot-property." + LoadHistory.SOURCE_FILES, sourceFiles(job));
         try {
-            if (job.writeMode() instanceof WriteMode.Replace) {
+            if (job.writeMode() instanceof WriteMode.Replace && !table.endsWith("_quarantine")) {
                 // Replaces exactly the partitions the rows fall in: the restated billing period.
                 writer.overwritePartitions();
             } else {
@@ -95,31 +164,32 @@ public class LoadJobRunner {
         }
     }
 
-    private LoadResult.LoadCompleted publish(LoadJob job, Table table, Snapshot staged, long started) {
+    private static EvolutionPolicy policy(LoadJob job) {
+        return Arrays.stream(EvolutionPolicy.values())
+                .filter(policy -> policyName(policy).equalsIgnoreCase(job.evolutionPolicy()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidLoadJobException(
+                        "Cannot load into %s: unknown evolution policy '%s'"
+                                .formatted(job.table(), job.evolutionPolicy()),
+                        null));
+    }
+
+    /** The policy's name as jobs carry it: {@code addNewColumns}, {@code rescue}, ... */
+    private static String policyName(EvolutionPolicy policy) {
         try {
-            table.manageSnapshots().cherrypick(staged.snapshotId()).commit();
-        } catch (DuplicateWAPCommitException raced) {
-            table.refresh();
-            Snapshot winner =
-                    LoadHistory.publishedSnapshot(table, job.idempotencyKey()).orElseThrow(() -> raced);
-            log.info(
-                    "Load job {} for {} was published meanwhile in snapshot {}",
-                    job.jobId(),
-                    job.table(),
-                    winner.snapshotId());
-            return completed(job, 0, winner, true, started);
-        } catch (CommitStateUnknownException unknown) {
-            // The commit may have landed: the table's history decides before anything is retried.
-            table.refresh();
-            Snapshot published =
-                    LoadHistory.publishedSnapshot(table, job.idempotencyKey()).orElseThrow(() -> unknown);
-            return completed(job, LoadHistory.addedRecords(staged), published, false, started);
+            return EvolutionPolicy.class
+                    .getField(policy.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
+                    .value();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("Cannot name evolution policy " + policy, e);
         }
-        table.refresh();
-        Snapshot published = LoadHistory.publishedSnapshot(table, job.idempotencyKey())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Cannot find the published snapshot of load job %s in %s".formatted(job.jobId(), job.table())));
-        return completed(job, LoadHistory.addedRecords(staged), published, false, started);
+    }
+
+    static String describeFiles(LoadJob job) {
+        return job.files().size() == 1
+                ? job.files().get(0).uri()
+                : job.files().size() + " files (" + job.files().get(0).uri() + ", ...)";
     }
 
     private static String sourceFiles(LoadJob job) {
@@ -131,13 +201,13 @@ public class LoadJobRunner {
     }
 
     private static LoadResult.LoadCompleted completed(
-            LoadJob job, long rows, Snapshot snapshot, boolean alreadyLoaded, long started) {
+            LoadJob job, long rows, long quarantined, Snapshot snapshot, boolean alreadyLoaded, long started) {
         return new LoadResult.LoadCompleted(
                 job.jobId(),
                 job.runId(),
                 job.table(),
                 rows,
-                0,
+                quarantined,
                 snapshot.snapshotId(),
                 alreadyLoaded,
                 (System.nanoTime() - started) / 1_000_000);

@@ -1,7 +1,12 @@
 package io.tidewater.loader.load;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import io.tidewater.contract.ConstantColumn;
@@ -9,16 +14,18 @@ import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
+import io.tidewater.schema.evolution.EvolutionPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -28,33 +35,58 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Reads a job's files into a frame shaped like the target table, with the job's explicit schema: never inferred. */
+/** Reads a job's files into rows shaped like the target table, with the job's explicit schema: never inferred. */
 final class SourceFrames {
 
     private SourceFrames() {}
 
-    static Dataset<Row> read(SparkSession spark, LoadJob job, Schema tableSchema) {
-        List<String> paths = job.files().stream().map(SourceFile::uri).toList();
-        Dataset<Row> raw =
-                switch (job.format()) {
-                    case CSV -> csvReader(spark, job).csv(paths.toArray(String[]::new));
-                    case PARQUET -> spark.read().parquet(paths.toArray(String[]::new));
-                    case ORC -> spark.read().orc(paths.toArray(String[]::new));
-                    case JSON -> spark.read().schema(fileSchema(job)).json(paths.toArray(String[]::new));
-                };
-        return alignToTable(mapColumns(raw, job), job, tableSchema);
+    /**
+     * @param rescued top-level columns whose values go into {@code _rescued_data} as JSON instead of their column
+     * @param maxMalformedRows how many malformed rows are explained and quarantined at most
+     */
+    static SourceRows read(
+            SparkSession spark, LoadJob job, Schema tableSchema, Set<String> rescued, long maxMalformedRows) {
+        String[] paths = job.files().stream().map(SourceFile::uri).toArray(String[]::new);
+        return switch (job.format()) {
+            case CSV -> readDelimited(spark, job, tableSchema, rescued, paths, maxMalformedRows);
+            case PARQUET ->
+                SourceRows.withoutMalformedRows(shape(spark.read().parquet(paths), job, tableSchema, rescued));
+            case ORC -> SourceRows.withoutMalformedRows(shape(spark.read().orc(paths), job, tableSchema, rescued));
+            case JSON ->
+                SourceRows.withoutMalformedRows(
+                        shape(spark.read().schema(fileSchema(job)).json(paths), job, tableSchema, rescued));
+        };
     }
 
-    private static DataFrameReader csvReader(SparkSession spark, LoadJob job) {
+    /**
+     * A row that does not fit the schema is kept aside, not failed and not loaded as NULLs: Spark keeps the raw text of
+     * a row with a value that does not parse or with more or fewer fields than the schema.
+     */
+    private static SourceRows readDelimited(
+            SparkSession spark,
+            LoadJob job,
+            Schema tableSchema,
+            Set<String> rescued,
+            String[] paths,
+            long maxMalformedRows) {
         ReaderOptions options = job.readerOptions();
-        return spark.read()
-                .schema(fileSchema(job))
+        StructType schema = fileSchema(job).add(MalformedRows.RAW_TEXT, DataTypes.StringType, true);
+        Dataset<Row> parsed = spark.read()
+                .schema(schema)
                 .option("header", options.header())
                 .option("sep", String.valueOf(options.delimiter()))
                 .option("quote", String.valueOf(options.quote()))
                 .option("escape", String.valueOf(options.escape()))
-                // A row that does not fit the schema fails the job rather than loading as NULLs.
-                .option("mode", "FAILFAST");
+                .option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", MalformedRows.RAW_TEXT)
+                .csv(paths)
+                .withColumn(MalformedRows.SOURCE_FILE, input_file_name());
+        Observation observation = new Observation("tidewater-malformed-rows-" + job.jobId());
+        Dataset<Row> observed = parsed.observe(
+                observation,
+                sum(when(MalformedRows.isMalformed(), 1L).otherwise(0L)).as(SourceRows.BAD_ROWS_METRIC));
+        Dataset<Row> good = shape(observed.filter(not(MalformedRows.isMalformed())), job, tableSchema, rescued);
+        return new SourceRows(good, observation, () -> MalformedRows.explain(spark, job, parsed, maxMalformedRows));
     }
 
     /** The source columns by their names in the file, typed as the job says. */
@@ -67,13 +99,21 @@ final class SourceFrames {
         return DataTypes.createStructType(fields);
     }
 
-    /** Renames source columns to table names, applies null tokens and decoding, and adds the constant columns. */
-    private static Dataset<Row> mapColumns(Dataset<Row> raw, LoadJob job) {
+    private static Dataset<Row> shape(Dataset<Row> raw, LoadJob job, Schema tableSchema, Set<String> rescued) {
+        return alignToTable(mapColumns(raw, job, rescued), tableSchema);
+    }
+
+    /**
+     * Renames source columns to table names, applies null tokens and decoding, adds the constant columns, and moves
+     * rescued columns into {@code _rescued_data} as JSON so that no value is lost.
+     */
+    private static Dataset<Row> mapColumns(Dataset<Row> raw, LoadJob job, Set<String> rescued) {
         Set<String> available = Set.of(raw.columns());
         Set<String> nullTokens = job.readerOptions() == null
                 ? Set.of()
                 : Set.copyOf(job.readerOptions().nullTokens());
         List<Column> columns = new ArrayList<>();
+        List<Column> rescuedValues = new ArrayList<>();
         for (LoadColumn column : job.columns()) {
             String source = available.contains(column.sourceName()) ? column.sourceName() : column.name();
             Column value = col("`" + source + "`");
@@ -87,23 +127,31 @@ final class SourceFrames {
                 case NONE -> value;
                 case URL_DECODE -> functions.url_decode(value);
             };
-            columns.add(value.as(column.name()));
+            if (rescued.contains(column.name().toLowerCase(Locale.ROOT))) {
+                rescuedValues.add(value.as(column.name()));
+            } else {
+                columns.add(value.as(column.name()));
+            }
         }
         for (ConstantColumn constant : job.constantColumns()) {
             DataType type = SparkSchemaUtil.convert(JobSchema.type(job, constant.name(), constant.type()));
             columns.add(lit(constant.value()).cast(type).as(constant.name()));
         }
+        if (!rescuedValues.isEmpty()) {
+            columns.add(to_json(struct(rescuedValues.toArray(Column[]::new))).as(EvolutionPlan.RESCUED_DATA_COLUMN));
+        }
         return raw.select(columns.toArray(Column[]::new));
     }
 
     /** Every table column in table order: missing ones as typed NULLs, so a file without a column still loads. */
-    private static Dataset<Row> alignToTable(Dataset<Row> frame, LoadJob job, Schema tableSchema) {
-        Set<String> present =
-                Set.of(frame.columns()).stream().map(String::toLowerCase).collect(Collectors.toSet());
+    private static Dataset<Row> alignToTable(Dataset<Row> frame, Schema tableSchema) {
+        Set<String> present = Set.of(frame.columns()).stream()
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
         List<Column> columns = new ArrayList<>();
         for (Types.NestedField field : tableSchema.columns()) {
             DataType type = SparkSchemaUtil.convert(field.type());
-            Column value = present.contains(field.name().toLowerCase())
+            Column value = present.contains(field.name().toLowerCase(Locale.ROOT))
                     ? col("`" + field.name() + "`").cast(type)
                     : lit(null).cast(type);
             columns.add(value.as(field.name()));

@@ -7,30 +7,13 @@ import org.apache.spark.sql.SparkSession;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One Spark session for the life of the service, with the Iceberg catalog registered as Spark's default catalog. */
+/** One Spark session for the life of the service, and the Iceberg catalog it writes through. */
 @Configuration(proxyBeanMethods = false)
 class SparkConfiguration {
 
     @Bean(destroyMethod = "stop")
     SparkSession sparkSession(LoaderProperties properties) {
-        String catalog = properties.catalog().name();
-        SparkSession.Builder builder = SparkSession.builder()
-                .appName("tidewater-iceberg-loader")
-                .master(properties.spark().master())
-                .config("spark.ui.enabled", "false")
-                .config("spark.metrics.conf.*.sink.servlet.class", HeadlessMetricsServlet.class.getName())
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-                .config("spark.sql.catalog." + catalog, SparkCatalog.class.getName())
-                .config("spark.sql.defaultCatalog", catalog)
-                // Source files are named s3://...; S3A reads them, Iceberg's own files go through its FileIO.
-                .config("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
-        properties
-                .catalog()
-                .properties()
-                .forEach((key, value) -> builder.config("spark.sql.catalog." + catalog + "." + key, value));
-        properties.spark().config().forEach(builder::config);
-        return builder.getOrCreate();
+        return SparkSessions.create(properties);
     }
 
     @Bean

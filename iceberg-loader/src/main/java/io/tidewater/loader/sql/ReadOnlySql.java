@@ -33,8 +33,8 @@ public final class ReadOnlySql {
             throw new IllegalArgumentException("Cannot run query: only " + READING_STATEMENTS
                     + " statements are allowed here, and it starts with " + firstWord);
         }
-        // A session of its own, so that a query's settings never leak into a load.
-        Dataset<Row> frame = spark.newSession().sql(statement);
+        // Only reading statements pass, and they change no session setting: the shared session serves them.
+        Dataset<Row> frame = spark.sql(statement);
         List<List<Object>> rows = new ArrayList<>();
         for (Row row : frame.takeAsList(maxRows)) {
             List<Object> values = new ArrayList<>(row.length());

@@ -1,0 +1,50 @@
+package io.tidewater.loader.load;
+
+import java.util.Optional;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.DuplicateWAPCommitException;
+
+/**
+ * Publishes a snapshot that Spark staged under an idempotency key. Iceberg's cherry-pick checks the table's history for
+ * the key inside the commit, and retries on a concurrent commit with the history refreshed, so a key is published at
+ * most once however many loaders race.
+ */
+final class StagedSnapshots {
+
+    /** The snapshot that holds the key's rows, and whether an earlier or concurrent delivery published it. */
+    record Published(Snapshot snapshot, boolean alreadyLoaded) {}
+
+    private StagedSnapshots() {}
+
+    static Published publish(Table table, String idempotencyKey, String what) {
+        table.refresh();
+        Optional<Snapshot> staged = LoadHistory.stagedSnapshot(table, idempotencyKey);
+        if (staged.isEmpty()) {
+            Snapshot published = LoadHistory.publishedSnapshot(table, idempotencyKey)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Cannot publish %s: no snapshot of %s is staged or published for %s"
+                                    .formatted(what, table.name(), idempotencyKey)));
+            return new Published(published, true);
+        }
+        try {
+            table.manageSnapshots().cherrypick(staged.get().snapshotId()).commit();
+        } catch (DuplicateWAPCommitException raced) {
+            return new Published(publishedOrThrow(table, idempotencyKey, raced), true);
+        } catch (CommitStateUnknownException unknown) {
+            // The commit may have landed: the table's history decides before anything is retried.
+            return new Published(publishedOrThrow(table, idempotencyKey, unknown), false);
+        }
+        return new Published(publishedOrThrow(table, idempotencyKey, null), false);
+    }
+
+    private static Snapshot publishedOrThrow(Table table, String idempotencyKey, RuntimeException cause) {
+        table.refresh();
+        return LoadHistory.publishedSnapshot(table, idempotencyKey)
+                .orElseThrow(() -> cause != null
+                        ? cause
+                        : new IllegalStateException("Cannot find the published snapshot of %s in %s"
+                                .formatted(idempotencyKey, table.name())));
+    }
+}
