@@ -1,0 +1,78 @@
+package io.tidewater.billing.delivery;
+
+import io.tidewater.billing.config.BillingProperties;
+import io.tidewater.billing.manifest.BillingDelivery;
+import io.tidewater.contract.ConstantColumn;
+import io.tidewater.contract.LoadColumn;
+import io.tidewater.contract.LoadJob;
+import io.tidewater.contract.ReaderOptions;
+import io.tidewater.contract.SourceFile;
+import io.tidewater.contract.SourceFormat;
+import io.tidewater.contract.WriteMode;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One load job per delivery: it replaces the delivery's billing period in one commit, so the table is partitioned by
+ * {@code billing_period} and every row carries the period and the assembly it came from.
+ */
+final class BillingLoadJobs {
+
+    static final String BILLING_PERIOD = "billing_period";
+    static final String ASSEMBLY_ID = "assembly_id";
+
+    private BillingLoadJobs() {}
+
+    static LoadJob forDelivery(
+            String runId,
+            String table,
+            BillingDelivery delivery,
+            List<LoadColumn> columns,
+            BillingProperties properties) {
+        List<SourceFile> files = delivery.files().stream()
+                .map(file -> new SourceFile("s3://" + delivery.bucket() + "/" + file.key(), file.size(), null))
+                .toList();
+        boolean gzip = delivery.files().get(0).gzip();
+        return new LoadJob(
+                UUID.randomUUID().toString(),
+                idempotencyKey(table, delivery.period(), delivery.assemblyId()),
+                runId,
+                table,
+                files,
+                delivery.format(),
+                delivery.format() == SourceFormat.CSV
+                        ? new ReaderOptions(',', '"', '"', true, List.of(""), gzip ? "gzip" : "none")
+                        : null,
+                columns,
+                List.of(
+                        new ConstantColumn(BILLING_PERIOD, "string", delivery.period()),
+                        new ConstantColumn(ASSEMBLY_ID, "string", delivery.assemblyId())),
+                new WriteMode.Replace(BILLING_PERIOD, delivery.period()),
+                properties.evolutionPolicy(),
+                List.of(BILLING_PERIOD),
+                properties.loadResultsQueue());
+    }
+
+    /** The same delivery always has the same key, however often and through whichever manifest it is announced. */
+    static String idempotencyKey(String table, String period, String assemblyId) {
+        return "billing/%s/%s/%s".formatted(table, period, assemblyId);
+    }
+
+    /** The same job under a new id and key, so that the loader writes the period again. */
+    static LoadJob again(LoadJob job, String reason) {
+        return new LoadJob(
+                UUID.randomUUID().toString(),
+                job.idempotencyKey().split("#")[0] + "#" + reason,
+                job.runId(),
+                job.table(),
+                job.files(),
+                job.format(),
+                job.readerOptions(),
+                job.columns(),
+                job.constantColumns(),
+                job.writeMode(),
+                job.evolutionPolicy(),
+                job.partitionFields(),
+                job.replyTo());
+    }
+}

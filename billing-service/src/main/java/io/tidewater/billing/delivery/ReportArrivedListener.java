@@ -1,0 +1,61 @@
+package io.tidewater.billing.delivery;
+
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.tidewater.billing.config.BillingProperties;
+import io.tidewater.billing.manifest.InvalidDeliveryException;
+import io.tidewater.contract.InvalidMessageException;
+import io.tidewater.contract.MessageJson;
+import io.tidewater.contract.ReportArrived;
+import io.tidewater.contract.RunState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Takes CUR and Data Exports manifests the trigger announces, one at a time. */
+@Component
+class ReportArrivedListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportArrivedListener.class);
+
+    private final Deliveries deliveries;
+    private final SqsTemplate sqs;
+    private final RunUpdatesClient runUpdates;
+    private final BillingProperties properties;
+
+    ReportArrivedListener(
+            Deliveries deliveries, SqsTemplate sqs, RunUpdatesClient runUpdates, BillingProperties properties) {
+        this.deliveries = deliveries;
+        this.sqs = sqs;
+        this.runUpdates = runUpdates;
+        this.properties = properties;
+    }
+
+    /**
+     * One message at a time, so that deliveries of a period are ordered by the ledger without racing, and streaming
+     * stays within the machine. A delivery that is wrong as delivered is parked on the dead-letter queue with its reason
+     * at once; any other failure is retried by SQS.
+     */
+    @SqsListener(value = "${tidewater.billing.reports-queue}", maxConcurrentMessages = "1", maxMessagesPerPoll = "1")
+    void onReportArrived(String body) {
+        ReportArrived arrived;
+        try {
+            arrived = MessageJson.read(body, ReportArrived.class);
+        } catch (InvalidMessageException invalid) {
+            park(body, invalid.getMessage());
+            return;
+        }
+        try {
+            deliveries.arrived(arrived);
+        } catch (InvalidDeliveryException invalid) {
+            log.warn("Run {}: rejected delivery {}: {}", arrived.runId(), arrived.uri(), invalid.getMessage());
+            park(body, invalid.getMessage());
+            runUpdates.send(arrived.runId(), RunState.QUARANTINED, null, 0, invalid.getMessage());
+        }
+    }
+
+    private void park(String body, String reason) {
+        sqs.send(to ->
+                to.queue(properties.reportsQueue() + "-dlq").payload(body).header("tidewater-failure-reason", reason));
+    }
+}

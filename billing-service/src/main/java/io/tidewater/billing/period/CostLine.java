@@ -1,0 +1,6 @@
+package io.tidewater.billing.period;
+
+import java.math.BigDecimal;
+
+/** The unblended cost of one service, account or day of a period. */
+public record CostLine(String key, BigDecimal unblendedCost) {}

@@ -1,0 +1,511 @@
+package io.tidewater.billing.period;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The history of every billing period: each delivery, the one the table holds, and the events that changed nothing.
+ *
+ * <p>Deliveries of a period are ordered by their manifest's last-modified time, then assembly id. At most one load per
+ * period is in flight, so a slow older load can never land after a newer one; a delivery older than one the period
+ * holds or loads is recorded as superseded and never sent.
+ */
+@Component
+public class PeriodLedger {
+
+    private static final String COLUMNS = "table_name, billing_period, assembly_id, kind, manifest_uri, "
+            + "manifest_modified_at, state, run_id, job_id, row_count, rows_loaded, unblended_cost, invoice_id, detail, "
+            + "received_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PeriodLedger(
+            JdbcClient billingLedgerJdbcClient, TransactionTemplate billingLedgerTransactions, Clock billingClock) {
+        this.jdbc = billingLedgerJdbcClient;
+        this.transactions = billingLedgerTransactions;
+        this.clock = billingClock;
+    }
+
+    /** Why a delivery would change nothing, before any work is spent on it; empty when it should be admitted. */
+    public Optional<Admission.Skipped> precheck(
+            String table, String period, String assemblyId, Instant manifestModifiedAt) {
+        return skipReason(table, period, assemblyId, manifestModifiedAt);
+    }
+
+    /** Records an event that changes nothing, and the delivery as superseded when it is new to the ledger. */
+    public void skip(NewDelivery delivery, Admission.Skipped skip) {
+        transactions.executeWithoutResult(status -> {
+            if (skip.reason() == Admission.SkipReason.SUPERSEDED
+                    && find(delivery.table(), delivery.period(), delivery.assemblyId())
+                            .isEmpty()) {
+                insert(delivery, DeliveryState.SUPERSEDED, skip.detail());
+            }
+            recordSkip(delivery, skip.detail());
+        });
+    }
+
+    /**
+     * Admits a delivery to its period in one transaction. When it is the newest and nothing loads the period,
+     * {@code send} gets its job id and load job inside the transaction, so a failed send leaves no trace.
+     */
+    public Admission admit(NewDelivery delivery, BiConsumer<String, String> send) {
+        return transactions.execute(status -> {
+            Optional<Admission.Skipped> skipped = skipReason(
+                    delivery.table(), delivery.period(), delivery.assemblyId(), delivery.manifestModifiedAt());
+            if (skipped.isPresent()) {
+                skip(delivery, skipped.get());
+                return skipped.get();
+            }
+            jdbc.sql("DELETE FROM deliveries WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
+                    .params(delivery.table(), delivery.period(), delivery.assemblyId())
+                    .update();
+            jdbc.sql("DELETE FROM delivery_costs WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
+                    .params(delivery.table(), delivery.period(), delivery.assemblyId())
+                    .update();
+            Optional<DeliveryRecord> loading = inState(delivery.table(), delivery.period(), DeliveryState.LOADING);
+            for (DeliveryRecord pending : allInState(delivery.table(), delivery.period(), DeliveryState.PENDING)) {
+                setState(
+                        pending, DeliveryState.SUPERSEDED, "superseded by " + delivery.assemblyId() + " while waiting");
+            }
+            insertCosts(delivery);
+            if (loading.isPresent()) {
+                insert(
+                        delivery,
+                        DeliveryState.PENDING,
+                        "waits for " + loading.get().assemblyId());
+                return new Admission.Queued(
+                        find(delivery.table(), delivery.period(), delivery.assemblyId())
+                                .orElseThrow(),
+                        loading.get().assemblyId());
+            }
+            insert(delivery, DeliveryState.LOADING, null);
+            send.accept(delivery.jobId(), delivery.loadJob());
+            return new Admission.Dispatched(find(delivery.table(), delivery.period(), delivery.assemblyId())
+                    .orElseThrow());
+        });
+    }
+
+    /**
+     * Records that the loader committed a job. The period's earlier loaded delivery becomes replaced, and the newest
+     * delivery waiting for the period, if any, is sent through {@code send}.
+     *
+     * @return the delivery and the one sent next; empty when the job is not this ledger's
+     */
+    public Optional<Completion> loaded(String jobId, Long rowsLoaded, BiConsumer<String, String> send) {
+        return transactions.execute(status -> {
+            Optional<DeliveryRecord> found = byJob(jobId);
+            if (found.isEmpty()) {
+                return Optional.<Completion>empty();
+            }
+            DeliveryRecord delivery = found.get();
+            for (DeliveryRecord earlier : allInState(delivery.table(), delivery.period(), DeliveryState.LOADED)) {
+                if (!earlier.assemblyId().equals(delivery.assemblyId())) {
+                    setState(earlier, DeliveryState.REPLACED, "replaced by " + delivery.assemblyId());
+                }
+            }
+            jdbc.sql("UPDATE deliveries SET state = ?, rows_loaded = COALESCE(?, rows_loaded), detail = NULL, "
+                            + "updated_at = ? WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
+                    .params(
+                            DeliveryState.LOADED.name(),
+                            rowsLoaded,
+                            clock.millis(),
+                            delivery.table(),
+                            delivery.period(),
+                            delivery.assemblyId())
+                    .update();
+            return Optional.of(new Completion(reload(delivery), sendNext(delivery, send)));
+        });
+    }
+
+    /** Records that a job failed; the newest delivery waiting for the period, if any, is sent next. */
+    public Optional<Completion> failed(String jobId, String reason, BiConsumer<String, String> send) {
+        return transactions.execute(status -> {
+            Optional<DeliveryRecord> found = byJob(jobId);
+            if (found.isEmpty()) {
+                return Optional.<Completion>empty();
+            }
+            DeliveryRecord delivery = found.get();
+            setState(delivery, DeliveryState.FAILED, reason);
+            return Optional.of(new Completion(reload(delivery), sendNext(delivery, send)));
+        });
+    }
+
+    /** A finished load and the delivery sent after it, if one waited. */
+    public record Completion(DeliveryRecord delivery, Optional<DeliveryRecord> next) {}
+
+    /**
+     * Loads the period's current delivery again under a new job: {@code rewrite} gets the stored load job and returns
+     * the job to send with its id.
+     *
+     * @throws PeriodNotFoundException when no delivery of the period was loaded
+     * @throws PeriodConflictException when a load of the period is in flight
+     */
+    public DeliveryRecord reingest(
+            String table,
+            String period,
+            Function<String, Map.Entry<String, String>> rewrite,
+            BiConsumer<String, String> send) {
+        return transactions.execute(status -> {
+            Optional<DeliveryRecord> loading = inState(table, period, DeliveryState.LOADING);
+            if (loading.isPresent()) {
+                throw new PeriodConflictException("Cannot re-ingest %s %s: delivery %s is loading"
+                        .formatted(table, period, loading.get().assemblyId()));
+            }
+            DeliveryRecord current = current(table, period)
+                    .orElseThrow(() -> new PeriodNotFoundException(
+                            "Cannot re-ingest %s %s: no delivery of it was loaded".formatted(table, period)));
+            String storedJob = jdbc.sql("SELECT load_job FROM deliveries WHERE table_name = ? AND billing_period = ? "
+                            + "AND assembly_id = ?")
+                    .params(table, period, current.assemblyId())
+                    .query(String.class)
+                    .single();
+            Map.Entry<String, String> job = rewrite.apply(storedJob);
+            jdbc.sql("UPDATE deliveries SET state = ?, job_id = ?, load_job = ?, detail = ?, updated_at = ? "
+                            + "WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
+                    .params(
+                            DeliveryState.LOADING.name(),
+                            job.getKey(),
+                            job.getValue(),
+                            "re-ingest requested",
+                            clock.millis(),
+                            table,
+                            period,
+                            current.assemblyId())
+                    .update();
+            send.accept(job.getKey(), job.getValue());
+            return reload(current);
+        });
+    }
+
+    /** Every period of every table, newest period first. */
+    public List<PeriodSummary> periods() {
+        List<String[]> keys = jdbc.sql("SELECT DISTINCT table_name, billing_period FROM deliveries "
+                        + "ORDER BY billing_period DESC, table_name")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+        List<PeriodSummary> summaries = new ArrayList<>();
+        for (String[] key : keys) {
+            summaries.add(summary(key[0], key[1]));
+        }
+        return summaries;
+    }
+
+    public PeriodSummary summary(String table, String period) {
+        List<DeliveryRecord> deliveries = deliveries(table, period);
+        Optional<DeliveryRecord> current = deliveries.stream()
+                .filter(delivery -> delivery.state() == DeliveryState.LOADED)
+                .findFirst();
+        int skipped = jdbc.sql("SELECT COUNT(*) FROM skipped_events WHERE table_name = ? AND billing_period = ?")
+                .params(table, period)
+                .query(Integer.class)
+                .single();
+        boolean loading = deliveries.stream().anyMatch(delivery -> delivery.state() == DeliveryState.LOADING);
+        PeriodState state;
+        if (current.isPresent()) {
+            state = current.get().isFinal() ? PeriodState.FINAL : PeriodState.ESTIMATED;
+        } else if (loading) {
+            state = PeriodState.LOADING;
+        } else {
+            state = PeriodState.FAILED;
+        }
+        return new PeriodSummary(
+                table,
+                period,
+                state,
+                current.map(DeliveryRecord::assemblyId).orElse(null),
+                deliveries.size(),
+                skipped,
+                current.map(delivery -> delivery.rowsLoaded() != null && delivery.rowsLoaded() > 0
+                                ? delivery.rowsLoaded()
+                                : delivery.rowCount())
+                        .orElse(null),
+                current.map(DeliveryRecord::unblendedCost).orElse(null),
+                current.map(DeliveryRecord::invoiceId).orElse(null),
+                current.map(DeliveryRecord::updatedAt).orElse(null));
+    }
+
+    /** The period's deliveries, newest first. */
+    public List<DeliveryRecord> deliveries(String table, String period) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
+                        + "ORDER BY manifest_modified_at DESC, assembly_id DESC")
+                .params(table, period)
+                .query(PeriodLedger::delivery)
+                .list();
+    }
+
+    public List<SkippedEvent> skippedEvents(String table, String period) {
+        return jdbc.sql("SELECT run_id, assembly_id, manifest_uri, reason, at FROM skipped_events "
+                        + "WHERE table_name = ? AND billing_period = ? ORDER BY at")
+                .params(table, period)
+                .query((rs, row) -> new SkippedEvent(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))))
+                .list();
+    }
+
+    /** The delivery the table holds for the period. */
+    public Optional<DeliveryRecord> current(String table, String period) {
+        return inState(table, period, DeliveryState.LOADED);
+    }
+
+    /**
+     * The current delivery's cost by one dimension, highest first.
+     *
+     * @throws PeriodNotFoundException when no delivery of the period was loaded
+     */
+    public List<CostLine> costs(String table, String period, Dimension dimension) {
+        DeliveryRecord current = current(table, period)
+                .orElseThrow(() -> new PeriodNotFoundException(
+                        "Cannot break down the cost of %s %s: no delivery of it was loaded".formatted(table, period)));
+        return jdbc
+                .sql("SELECT dimension_value, unblended_cost FROM delivery_costs WHERE table_name = ? "
+                        + "AND billing_period = ? AND assembly_id = ? AND dimension = ?")
+                .params(table, period, current.assemblyId(), dimension.name())
+                .query((rs, row) -> new CostLine(rs.getString(1), new BigDecimal(rs.getString(2))))
+                .list()
+                .stream()
+                .sorted(
+                        dimension == Dimension.DAY
+                                ? Comparator.comparing(CostLine::key)
+                                : Comparator.comparing(CostLine::unblendedCost)
+                                        .reversed()
+                                        .thenComparing(CostLine::key))
+                .toList();
+    }
+
+    private Optional<Admission.Skipped> skipReason(
+            String table, String period, String assemblyId, Instant manifestModifiedAt) {
+        Optional<DeliveryRecord> known = find(table, period, assemblyId);
+        if (known.isPresent() && known.get().state() != DeliveryState.FAILED) {
+            DeliveryRecord record = known.get();
+            return Optional.of(
+                    record.state() == DeliveryState.SUPERSEDED
+                            ? new Admission.Skipped(
+                                    Admission.SkipReason.SUPERSEDED,
+                                    "delivery %s was superseded: %s".formatted(assemblyId, record.detail()))
+                            : new Admission.Skipped(
+                                    Admission.SkipReason.DUPLICATE,
+                                    "delivery %s is already known (%s)"
+                                            .formatted(
+                                                    assemblyId,
+                                                    record.state().name().toLowerCase(Locale.ROOT))));
+        }
+        Optional<DeliveryRecord> newest = deliveries(table, period).stream()
+                .filter(record -> record.state() == DeliveryState.LOADED
+                        || record.state() == DeliveryState.LOADING
+                        || record.state() == DeliveryState.PENDING
+                        || record.state() == DeliveryState.REPLACED)
+                .filter(record -> !record.assemblyId().equals(assemblyId))
+                .max(Comparator.comparing(DeliveryRecord::manifestModifiedAt)
+                        .thenComparing(DeliveryRecord::assemblyId));
+        if (newest.isPresent() && isOlder(manifestModifiedAt, assemblyId, newest.get())) {
+            DeliveryRecord newer = newest.get();
+            return Optional.of(new Admission.Skipped(
+                    Admission.SkipReason.SUPERSEDED,
+                    "delivery %s (manifest written %s) is older than delivery %s (manifest written %s), which is %s"
+                            .formatted(
+                                    assemblyId,
+                                    manifestModifiedAt,
+                                    newer.assemblyId(),
+                                    newer.manifestModifiedAt(),
+                                    newer.state().name().toLowerCase(Locale.ROOT))));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isOlder(Instant modifiedAt, String assemblyId, DeliveryRecord than) {
+        int byTime = modifiedAt.compareTo(than.manifestModifiedAt());
+        return byTime != 0 ? byTime < 0 : assemblyId.compareTo(than.assemblyId()) < 0;
+    }
+
+    private Optional<DeliveryRecord> sendNext(DeliveryRecord finished, BiConsumer<String, String> send) {
+        List<DeliveryRecord> waiting = allInState(finished.table(), finished.period(), DeliveryState.PENDING);
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        // Newest first: the others could only be superseded by it.
+        DeliveryRecord next = waiting.get(0);
+        for (DeliveryRecord older : waiting.subList(1, waiting.size())) {
+            setState(older, DeliveryState.SUPERSEDED, "superseded by " + next.assemblyId() + " while waiting");
+        }
+        setState(next, DeliveryState.LOADING, null);
+        String job = jdbc.sql("SELECT load_job FROM deliveries WHERE table_name = ? AND billing_period = ? "
+                        + "AND assembly_id = ?")
+                .params(next.table(), next.period(), next.assemblyId())
+                .query(String.class)
+                .single();
+        send.accept(next.jobId(), job);
+        return Optional.of(reload(next));
+    }
+
+    /** Records an event that changed nothing. */
+    private void recordSkip(NewDelivery delivery, String reason) {
+        jdbc.sql(
+                        "INSERT INTO skipped_events (run_id, table_name, billing_period, assembly_id, manifest_uri, reason, at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        delivery.runId(),
+                        delivery.table(),
+                        delivery.period(),
+                        delivery.assemblyId(),
+                        delivery.manifestUri(),
+                        truncate(reason),
+                        clock.millis())
+                .update();
+    }
+
+    private void insert(NewDelivery delivery, DeliveryState state, String detail) {
+        long now = clock.millis();
+        jdbc.sql("INSERT INTO deliveries (" + COLUMNS + ", load_job) VALUES "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        delivery.table(),
+                        delivery.period(),
+                        delivery.assemblyId(),
+                        delivery.kind(),
+                        delivery.manifestUri(),
+                        delivery.manifestModifiedAt().toEpochMilli(),
+                        state.name(),
+                        delivery.runId(),
+                        state == DeliveryState.SUPERSEDED ? null : delivery.jobId(),
+                        delivery.rowCount(),
+                        null,
+                        delivery.unblendedCost() == null
+                                ? null
+                                : delivery.unblendedCost().toPlainString(),
+                        delivery.invoiceId(),
+                        truncate(detail),
+                        now,
+                        now,
+                        state == DeliveryState.SUPERSEDED ? null : delivery.loadJob())
+                .update();
+    }
+
+    private void insertCosts(NewDelivery delivery) {
+        for (Map.Entry<Dimension, Map<String, BigDecimal>> dimension :
+                delivery.costs().entrySet()) {
+            for (Map.Entry<String, BigDecimal> line : dimension.getValue().entrySet()) {
+                jdbc.sql("INSERT INTO delivery_costs (table_name, billing_period, assembly_id, dimension, "
+                                + "dimension_value, unblended_cost) VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(
+                                delivery.table(),
+                                delivery.period(),
+                                delivery.assemblyId(),
+                                dimension.getKey().name(),
+                                line.getKey(),
+                                line.getValue().toPlainString())
+                        .update();
+            }
+        }
+    }
+
+    private void setState(DeliveryRecord delivery, DeliveryState state, String detail) {
+        jdbc.sql("UPDATE deliveries SET state = ?, detail = ?, updated_at = ? "
+                        + "WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
+                .params(
+                        state.name(),
+                        truncate(detail),
+                        clock.millis(),
+                        delivery.table(),
+                        delivery.period(),
+                        delivery.assemblyId())
+                .update();
+    }
+
+    private DeliveryRecord reload(DeliveryRecord delivery) {
+        return find(delivery.table(), delivery.period(), delivery.assemblyId()).orElseThrow();
+    }
+
+    private Optional<DeliveryRecord> find(String table, String period, String assemblyId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
+                        + "AND assembly_id = ?")
+                .params(table, period, assemblyId)
+                .query(PeriodLedger::delivery)
+                .optional();
+    }
+
+    private Optional<DeliveryRecord> byJob(String jobId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE job_id = ?")
+                .params(jobId)
+                .query(PeriodLedger::delivery)
+                .optional();
+    }
+
+    private Optional<DeliveryRecord> inState(String table, String period, DeliveryState state) {
+        List<DeliveryRecord> found = allInState(table, period, state);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Newest first. */
+    private List<DeliveryRecord> allInState(String table, String period, DeliveryState state) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
+                        + "AND state = ? ORDER BY manifest_modified_at DESC, assembly_id DESC")
+                .params(table, period, state.name())
+                .query(PeriodLedger::delivery)
+                .list();
+    }
+
+    /** The total cost per table and period of the deliveries the tables hold now, for the cost gauges. */
+    public Map<String, Map<String, BigDecimal>> currentCosts() {
+        Map<String, Map<String, BigDecimal>> costs = new LinkedHashMap<>();
+        jdbc.sql("SELECT table_name, billing_period, unblended_cost FROM deliveries WHERE state = ? "
+                        + "AND unblended_cost IS NOT NULL")
+                .params(DeliveryState.LOADED.name())
+                .query((rs, row) -> {
+                    costs.computeIfAbsent(rs.getString(1), table -> new LinkedHashMap<>())
+                            .put(rs.getString(2), new BigDecimal(rs.getString(3)));
+                    return null;
+                })
+                .list();
+        return costs;
+    }
+
+    private static DeliveryRecord delivery(ResultSet rs, int row) throws SQLException {
+        return new DeliveryRecord(
+                rs.getString("table_name"),
+                rs.getString("billing_period"),
+                rs.getString("assembly_id"),
+                rs.getString("kind"),
+                rs.getString("manifest_uri"),
+                Instant.ofEpochMilli(rs.getLong("manifest_modified_at")),
+                DeliveryState.valueOf(rs.getString("state")),
+                rs.getString("run_id"),
+                rs.getString("job_id"),
+                nullableLong(rs, "row_count"),
+                nullableLong(rs, "rows_loaded"),
+                rs.getString("unblended_cost") == null ? null : new BigDecimal(rs.getString("unblended_cost")),
+                rs.getString("invoice_id"),
+                rs.getString("detail"),
+                Instant.ofEpochMilli(rs.getLong("received_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+    }
+}
