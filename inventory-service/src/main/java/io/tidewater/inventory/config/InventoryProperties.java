@@ -1,7 +1,11 @@
 package io.tidewater.inventory.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -10,8 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * @param reportsQueue where the trigger announces inventory reports
  * @param loadJobsQueue where load jobs go to the loader
  * @param loadResultsQueue where the loader replies
+ * @param runUpdatesQueue where {@code RunUpdated} goes, for the workflow trigger's run ledger
  * @param table the target table, {@code namespace.name}
  * @param evolutionPolicy the schema evolution policy for new inventory fields
+ * @param dataFileChecksums when each data file's {@code MD5checksum} is verified
+ * @param crawl how much of each data file the crawl reads
+ * @param ledger where the report ledger lives
  */
 @Validated
 @ConfigurationProperties("tidewater.inventory")
@@ -19,5 +27,40 @@ public record InventoryProperties(
         @NotBlank String reportsQueue,
         @NotBlank String loadJobsQueue,
         @NotBlank String loadResultsQueue,
-        @NotBlank String table,
-        @NotBlank String evolutionPolicy) {}
+        @DefaultValue("tidewater-run-updates") @NotBlank String runUpdatesQueue,
+        @DefaultValue("inventory.objects") @NotBlank String table,
+        @DefaultValue("addNewColumns") @NotBlank String evolutionPolicy,
+        @DefaultValue("before-load") @NotNull DataFileChecksums dataFileChecksums,
+        @DefaultValue @Valid Crawl crawl,
+        @DefaultValue @Valid Ledger ledger) {
+
+    /** When data-file MD5s are verified. */
+    public enum DataFileChecksums {
+        /** Every file is streamed through MD5 before the load job is sent; a mismatch loads nothing. */
+        BEFORE_LOAD,
+        /**
+         * The job is sent first and the files are verified while the loader reads them: faster, but a mismatch is only
+         * reported (the run fails), not prevented. Opt-in.
+         */
+        WHILE_LOADING
+    }
+
+    /**
+     * @param sampleBytes the most bytes of a CSV file the crawl reads after decompression
+     * @param rangeBytes the least bytes one ranged GET fetches, so that a sequential sample is a few requests
+     */
+    public record Crawl(
+            @DefaultValue("1048576") @Positive int sampleBytes, @DefaultValue("262144") @Positive int rangeBytes) {}
+
+    /**
+     * @param url a JDBC URL, {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://...}
+     * @param username the database user, if the URL needs one
+     * @param password the database password, if the URL needs one
+     * @param maximumPoolSize connections to PostgreSQL; SQLite always gets one, as it takes one writer at a time
+     */
+    public record Ledger(
+            @DefaultValue("jdbc:sqlite:.tidewater/inventory-service.db") @NotBlank String url,
+            String username,
+            String password,
+            @DefaultValue("5") @Positive int maximumPoolSize) {}
+}

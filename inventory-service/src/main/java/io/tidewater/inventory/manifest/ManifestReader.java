@@ -40,11 +40,46 @@ public class ManifestReader {
                     "Cannot accept report s3://%s/%s: manifest.json has MD5 %s but manifest.checksum says %s"
                             .formatted(location.bucket(), location.manifestKey(), actual, expected));
         }
-        InventoryManifest manifest = parse(location, manifestBytes);
+        return withFiles(location, parse(location, manifestBytes));
+    }
+
+    /**
+     * A manifest passed inline, as the original filemanager lambda took it: there is no {@code manifest.checksum} to
+     * verify it against, so the caller vouches for it. Its data files are looked up in {@code bucket}, or in the
+     * manifest's {@code destinationBucket} when {@code bucket} is {@code null}.
+     */
+    public VerifiedManifest readInline(String bucket, String manifestJson) {
+        ReportLocation provisional = new ReportLocation(bucket == null ? "inline" : bucket, "");
+        InventoryManifest manifest = parse(provisional, manifestJson.getBytes(StandardCharsets.UTF_8));
+        String target = bucket != null && !bucket.isBlank() ? bucket : bucketOf(manifest.destinationBucket());
+        if (target == null) {
+            throw new InvalidReportException(
+                    "Cannot accept inline manifest of %s: give a bucket, the manifest has no destinationBucket"
+                            .formatted(manifest.sourceBucket()));
+        }
+        // AWS lists full keys <prefix>/<source>/<config>/data/<file>: the report folder sits beside data/.
+        String firstKey = manifest.files().get(0).key();
+        int data = firstKey.lastIndexOf("/data/");
+        String configurationFolder = data < 0 ? "" : firstKey.substring(0, data + 1);
+        ReportLocation location =
+                new ReportLocation(target, configurationFolder + "inline-" + manifest.creationTimestamp() + "/");
+        return withFiles(location, manifest);
+    }
+
+    private VerifiedManifest withFiles(ReportLocation location, InventoryManifest manifest) {
         List<ResolvedFile> files = manifest.files().stream()
                 .map(file -> new ResolvedFile(resolve(location, file.key()), file))
                 .toList();
         return new VerifiedManifest(location, manifest, files);
+    }
+
+    private static String bucketOf(String destinationBucket) {
+        if (destinationBucket == null || destinationBucket.isBlank()) {
+            return null;
+        }
+        return destinationBucket.startsWith("arn:aws:s3:::")
+                ? destinationBucket.substring("arn:aws:s3:::".length())
+                : destinationBucket;
     }
 
     private InventoryManifest parse(ReportLocation location, byte[] bytes) {

@@ -22,6 +22,20 @@ public record ReportLocation(String bucket, String folder) {
         return new ReportLocation(bucket, slash < 0 ? "" : key.substring(0, slash + 1));
     }
 
+    /**
+     * The report of a {@code manifest.json} or {@code manifest.checksum} named by a person or a tool.
+     *
+     * @throws InvalidReportException when the key names neither
+     */
+    public static ReportLocation ofManifestOrChecksum(String bucket, String key) {
+        if (key == null || !(key.endsWith("manifest.json") || key.endsWith("manifest.checksum"))) {
+            throw new InvalidReportException(
+                    "Cannot locate report s3://%s/%s: the key names neither a manifest.json nor a manifest.checksum"
+                            .formatted(bucket, key));
+        }
+        return ofMarker(bucket, key);
+    }
+
     public String manifestKey() {
         return folder + "manifest.json";
     }

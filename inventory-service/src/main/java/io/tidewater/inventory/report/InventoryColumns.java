@@ -2,13 +2,9 @@ package io.tidewater.inventory.report;
 
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.ValueTransform;
-import io.tidewater.inventory.manifest.InvalidReportException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class InventoryColumns {
 
-    /** The CSV columns when a manifest has no {@code fileSchema}: S3's default fields. */
+    /** The CSV columns when a manifest has no {@code fileSchema} and the files no header: S3's default fields. */
     static final List<String> DEFAULT_CSV_FIELDS = List.of(
             "Bucket",
             "Key",
@@ -29,75 +25,49 @@ final class InventoryColumns {
             "ETag",
             "StorageClass");
 
-    /** Fields that are not strings; every other field, known or new, is a string. */
-    private static final Map<String, String> TYPES = Map.of(
-            "is_latest", "boolean",
-            "is_delete_marker", "boolean",
-            "is_multipart_uploaded", "boolean",
-            "size", "long",
-            "last_modified_date", "timestamptz",
-            "object_lock_retain_until_date", "timestamptz",
-            "lifecycle_expiration_date", "timestamptz");
+    /** Every documented inventory field and its type; a field that is not here takes the type the crawl found. */
+    private static final Map<String, String> KNOWN_TYPES = Map.ofEntries(
+            Map.entry("bucket", "string"),
+            Map.entry("key", "string"),
+            Map.entry("version_id", "string"),
+            Map.entry("is_latest", "boolean"),
+            Map.entry("is_delete_marker", "boolean"),
+            Map.entry("size", "long"),
+            Map.entry("last_modified_date", "timestamptz"),
+            Map.entry("e_tag", "string"),
+            Map.entry("storage_class", "string"),
+            Map.entry("is_multipart_uploaded", "boolean"),
+            Map.entry("replication_status", "string"),
+            Map.entry("encryption_status", "string"),
+            Map.entry("object_lock_retain_until_date", "timestamptz"),
+            Map.entry("object_lock_mode", "string"),
+            Map.entry("object_lock_legal_hold_status", "string"),
+            Map.entry("intelligent_tiering_access_tier", "string"),
+            Map.entry("bucket_key_status", "string"),
+            Map.entry("checksum_algorithm", "string"),
+            Map.entry("object_access_control_list", "string"),
+            Map.entry("object_owner", "string"),
+            Map.entry("lifecycle_expiration_date", "timestamptz"));
 
-    private static final Pattern PARQUET_FIELD = Pattern.compile("(?:required|optional|repeated)\\s+\\w+\\s+(\\w+)");
     private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     private InventoryColumns() {}
 
-    static List<LoadColumn> of(String fileFormat, String fileSchema, String manifestKey) {
-        return switch (fileFormat.toUpperCase(Locale.ROOT)) {
-            case "CSV" -> csv(fileSchema);
-            case "ORC" -> columnar(orcFieldNames(fileSchema, manifestKey));
-            case "PARQUET" -> columnar(parquetFieldNames(fileSchema, manifestKey));
-            default ->
-                throw new InvalidReportException(
-                        "Cannot read report %s: unknown fileFormat '%s' (expected CSV, ORC or Parquet)"
-                                .formatted(manifestKey, fileFormat));
-        };
+    static boolean isKnown(String name) {
+        return KNOWN_TYPES.containsKey(name);
     }
 
-    private static List<LoadColumn> csv(String fileSchema) {
-        List<String> fields = fileSchema == null || fileSchema.isBlank()
-                ? DEFAULT_CSV_FIELDS
-                : Arrays.stream(fileSchema.split(",")).map(String::trim).toList();
-        List<LoadColumn> columns = new ArrayList<>();
-        for (String field : fields) {
-            String name = snakeCase(field);
-            // CSV inventory keys are URL-encoded; ORC and Parquet keys are not.
-            ValueTransform transform = "key".equals(name) ? ValueTransform.URL_DECODE : ValueTransform.NONE;
-            columns.add(new LoadColumn(name, field, TYPES.getOrDefault(name, "string"), !isRequired(name), transform));
-        }
-        return columns;
-    }
-
-    private static List<LoadColumn> columnar(List<String> names) {
-        return names.stream()
-                .map(name -> new LoadColumn(name, name, TYPES.getOrDefault(name, "string"), !isRequired(name)))
-                .toList();
-    }
-
-    private static List<String> orcFieldNames(String fileSchema, String manifestKey) {
-        if (fileSchema == null || !fileSchema.startsWith("struct<")) {
-            throw new InvalidReportException(
-                    "Cannot read report %s: ORC fileSchema is not struct<...>: %s".formatted(manifestKey, fileSchema));
-        }
-        String body = fileSchema.substring("struct<".length(), fileSchema.length() - 1);
-        return Arrays.stream(body.split(","))
-                .map(field -> field.substring(0, field.indexOf(':')).trim())
-                .toList();
-    }
-
-    private static List<String> parquetFieldNames(String fileSchema, String manifestKey) {
-        List<String> names = new ArrayList<>();
-        Matcher matcher = PARQUET_FIELD.matcher(fileSchema == null ? "" : fileSchema);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        if (names.isEmpty()) {
-            throw new InvalidReportException(
-                    "Cannot read report %s: no fields in Parquet fileSchema %s".formatted(manifestKey, fileSchema));
-        }
-        return names;
+    /**
+     * A column of the typed schema.
+     *
+     * @param csv whether the report is CSV, whose keys are URL-encoded
+     * @param crawledType the type the crawl found, used only for fields S3 does not document
+     */
+    static LoadColumn column(String name, String sourceName, String crawledType, boolean csv) {
+        String type = KNOWN_TYPES.getOrDefault(name, crawledType);
+        // CSV inventory keys are URL-encoded; ORC and Parquet keys are not.
+        ValueTransform transform = csv && "key".equals(name) ? ValueTransform.URL_DECODE : ValueTransform.NONE;
+        return new LoadColumn(name, sourceName, type, !isRequired(name), transform);
     }
 
     private static boolean isRequired(String name) {

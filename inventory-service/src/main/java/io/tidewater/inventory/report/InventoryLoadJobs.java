@@ -3,7 +3,6 @@ package io.tidewater.inventory.report;
 import io.tidewater.contract.ConstantColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
-import io.tidewater.contract.ReportArrived;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
 import io.tidewater.contract.WriteMode;
@@ -23,7 +22,8 @@ final class InventoryLoadJobs {
 
     private InventoryLoadJobs() {}
 
-    static LoadJob forReport(ReportArrived arrived, VerifiedManifest verified, InventoryProperties properties) {
+    static LoadJob forReport(
+            String runId, VerifiedManifest verified, ReportSchema schema, InventoryProperties properties) {
         InventoryManifest manifest = verified.manifest();
         String bucket = verified.location().bucket();
         List<SourceFile> files = verified.files().stream()
@@ -38,15 +38,12 @@ final class InventoryLoadJobs {
         return new LoadJob(
                 UUID.randomUUID().toString(),
                 idempotencyKey(verified),
-                arrived.runId(),
+                runId,
                 properties.table(),
                 files,
                 format,
-                format == SourceFormat.CSV ? ReaderOptions.s3InventoryCsv().withNullTokens(List.of("")) : null,
-                InventoryColumns.of(
-                        manifest.fileFormat(),
-                        manifest.fileSchema(),
-                        verified.location().manifestKey()),
+                format == SourceFormat.CSV ? csvOptions(schema.header()) : null,
+                schema.columns(),
                 List.of(
                         new ConstantColumn(INVENTORY_DATE, "date", inventoryDate),
                         new ConstantColumn(
@@ -57,6 +54,17 @@ final class InventoryLoadJobs {
                 properties.evolutionPolicy(),
                 List.of("bucket", INVENTORY_DATE),
                 properties.loadResultsQueue());
+    }
+
+    private static ReaderOptions csvOptions(boolean header) {
+        ReaderOptions inventory = ReaderOptions.s3InventoryCsv().withNullTokens(List.of(""));
+        return new ReaderOptions(
+                inventory.delimiter(),
+                inventory.quote(),
+                inventory.escape(),
+                header,
+                inventory.nullTokens(),
+                inventory.compression());
     }
 
     /** The same report always has the same key, however often its marker is delivered. */

@@ -14,9 +14,11 @@ class LoadResultListener {
 
     private static final Logger log = LoggerFactory.getLogger(LoadResultListener.class);
 
+    private final Reports reports;
     private final MeterRegistry meters;
 
-    LoadResultListener(MeterRegistry meters) {
+    LoadResultListener(Reports reports, MeterRegistry meters) {
+        this.reports = reports;
         this.meters = meters;
     }
 
@@ -39,5 +41,6 @@ class LoadResultListener {
                     .increment();
             log.warn("Run {}: load into {} failed: {}", failed.runId(), failed.table(), failed.reason());
         }
+        reports.onLoadResult(result);
     }
 }

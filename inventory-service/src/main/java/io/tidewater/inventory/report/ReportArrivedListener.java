@@ -2,29 +2,21 @@ package io.tidewater.inventory.report;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
-import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.inventory.config.InventoryProperties;
-import io.tidewater.inventory.manifest.InvalidReportException;
-import io.tidewater.inventory.manifest.ManifestReader;
-import io.tidewater.inventory.manifest.ReportLocation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Verifies an arrived inventory report and sends the loader one load job for it. */
+/** Takes in each inventory report the workflow trigger routes here. */
 @Component
 class ReportArrivedListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportArrivedListener.class);
-
-    private final ManifestReader manifests;
+    private final Reports reports;
     private final SqsTemplate sqs;
     private final InventoryProperties properties;
 
-    ReportArrivedListener(ManifestReader manifests, SqsTemplate sqs, InventoryProperties properties) {
-        this.manifests = manifests;
+    ReportArrivedListener(Reports reports, SqsTemplate sqs, InventoryProperties properties) {
+        this.reports = reports;
         this.sqs = sqs;
         this.properties = properties;
     }
@@ -36,28 +28,11 @@ class ReportArrivedListener {
     @SqsListener("${tidewater.inventory.reports-queue}")
     void onReportArrived(String body) {
         ReportArrived arrived = MessageJson.read(body, ReportArrived.class);
-        ManifestReader.VerifiedManifest manifest;
-        try {
-            manifest = manifests.read(ReportLocation.ofMarker(arrived.bucket(), arrived.key()));
-        } catch (InvalidReportException invalid) {
-            log.warn(
-                    "Run {}: rejected report s3://{}/{}: {}",
-                    arrived.runId(),
-                    arrived.bucket(),
-                    arrived.key(),
-                    invalid.getMessage());
+        Report report = reports.ingest(new ReportRequest.Routed(arrived));
+        if (report.status() == ReportStatus.REJECTED) {
             sqs.send(to -> to.queue(properties.reportsQueue() + "-dlq")
                     .payload(body)
-                    .header("tidewater-failure-reason", invalid.getMessage()));
-            return;
+                    .header("tidewater-failure-reason", report.detail()));
         }
-        LoadJob job = InventoryLoadJobs.forReport(arrived, manifest, properties);
-        sqs.send(to -> to.queue(properties.loadJobsQueue()).payload(MessageJson.write(job)));
-        log.info(
-                "Run {}: inventory report of {} with {} files sent to the loader as job {}",
-                arrived.runId(),
-                manifest.manifest().sourceBucket(),
-                job.files().size(),
-                job.jobId());
     }
 }

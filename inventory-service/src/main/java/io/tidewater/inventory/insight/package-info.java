@@ -1,0 +1,2 @@
+/** What a report says about its bucket: objects and bytes by storage class, encryption, versions, growth. */
+package io.tidewater.inventory.insight;

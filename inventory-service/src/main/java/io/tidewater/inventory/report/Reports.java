@@ -1,0 +1,321 @@
+package io.tidewater.inventory.report;
+
+import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.tidewater.contract.LoadJob;
+import io.tidewater.contract.LoadResult;
+import io.tidewater.contract.MessageJson;
+import io.tidewater.contract.RunState;
+import io.tidewater.inventory.config.InventoryProperties;
+import io.tidewater.inventory.config.InventoryProperties.DataFileChecksums;
+import io.tidewater.inventory.insight.InsightMeters;
+import io.tidewater.inventory.insight.InventoryInsights;
+import io.tidewater.inventory.insight.ReportScanner;
+import io.tidewater.inventory.manifest.InvalidReportException;
+import io.tidewater.inventory.manifest.InventoryManifest;
+import io.tidewater.inventory.manifest.ManifestReader;
+import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
+import io.tidewater.inventory.manifest.ReportLocation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Inventory reports from intake to load: verify the manifest and the data files, crawl a typed schema, count the
+ * insights, send one load job, and follow the loader's reply.
+ */
+@Service
+public class Reports {
+
+    private static final Logger log = LoggerFactory.getLogger(Reports.class);
+    private static final List<ReportStatus> CRAWLED =
+            List.of(ReportStatus.SENT, ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED);
+    private static final List<ReportStatus> LOADED = List.of(ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED);
+
+    private final ManifestReader manifests;
+    private final ReportScanner scanner;
+    private final S3Client s3;
+    private final ReportLedger ledger;
+    private final RunUpdates runUpdates;
+    private final SqsTemplate sqs;
+    private final InsightMeters meters;
+    private final InventoryProperties properties;
+    private final Clock clock;
+
+    Reports(
+            ManifestReader manifests,
+            ReportScanner scanner,
+            S3Client s3,
+            ReportLedger ledger,
+            RunUpdates runUpdates,
+            SqsTemplate sqs,
+            InsightMeters meters,
+            InventoryProperties properties,
+            Clock inventoryClock) {
+        this.manifests = manifests;
+        this.scanner = scanner;
+        this.s3 = s3;
+        this.ledger = ledger;
+        this.runUpdates = runUpdates;
+        this.sqs = sqs;
+        this.meters = meters;
+        this.properties = properties;
+        this.clock = inventoryClock;
+    }
+
+    /** A report and what the ledger holds about it. */
+    public record ReportDetail(Report report, List<Report.File> files, InventoryInsights.Growth growth) {}
+
+    /**
+     * Takes a report in. A report that is wrong as delivered (checksum mismatch, missing file, unknown format) comes
+     * back {@link ReportStatus#REJECTED} with the reason in its detail, and nothing of it is sent to the loader.
+     */
+    public Report ingest(ReportRequest request) {
+        String reportId = UUID.randomUUID().toString();
+        Intake intake = Intake.of(reportId, request);
+        ledger.insertReceived(
+                reportId,
+                intake.runId(),
+                intake.origin(),
+                intake.bucket(),
+                intake.manifestKey(),
+                intake.manifestJson(),
+                clock.instant());
+        try {
+            send(reportId, request);
+        } catch (InvalidReportException invalid) {
+            ledger.finish(reportId, ReportStatus.REJECTED, invalid.getMessage(), clock.instant());
+            runUpdates.send(report(reportId), RunState.FAILED, 0, invalid.getMessage());
+            log.warn("Run {}: rejected report {}: {}", intake.runId(), reportId, invalid.getMessage());
+        } catch (RuntimeException e) {
+            ledger.finish(
+                    reportId,
+                    ReportStatus.FAILED,
+                    "Cannot ingest report: %s (the intake may be retried)".formatted(e.getMessage()),
+                    clock.instant());
+            throw e;
+        }
+        return report(reportId);
+    }
+
+    /** Takes a report in again from where it was found, as a new intake; the loader loads nothing twice. */
+    public Report reingest(String reportId) {
+        Report previous = report(reportId);
+        Optional<String> inline = ledger.manifestJson(reportId);
+        return ingest(
+                inline.isPresent()
+                        ? new ReportRequest.Inline(previous.destinationBucket(), inline.get())
+                        : new ReportRequest.AtLocation(previous.destinationBucket(), previous.manifestKey()));
+    }
+
+    public List<Report> list(String sourceBucket, ReportStatus status, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("Cannot list reports: limit must be from 1 to 1000, not " + limit);
+        }
+        return ledger.list(sourceBucket, status, limit);
+    }
+
+    /** @throws ReportNotFoundException when no report has the id */
+    public ReportDetail detail(String reportId) {
+        Report report = report(reportId);
+        return new ReportDetail(report, ledger.files(reportId), growth(report));
+    }
+
+    /** Records the loader's reply; a reply for a job this service did not send (or already settled) changes nothing. */
+    void onLoadResult(LoadResult result) {
+        Optional<Report> settled;
+        if (result instanceof LoadResult.LoadCompleted completed) {
+            boolean quarantined = completed.rowsQuarantined() > 0;
+            String detail = completed.alreadyLoaded()
+                    ? "already loaded in snapshot %d; nothing written".formatted(completed.snapshotId())
+                    : "%d rows in snapshot %d%s"
+                            .formatted(
+                                    completed.rowsWritten(),
+                                    completed.snapshotId(),
+                                    quarantined ? ", %d rows quarantined".formatted(completed.rowsQuarantined()) : "");
+            settled = ledger.recordResult(
+                    completed.jobId(),
+                    quarantined ? ReportStatus.QUARANTINED : ReportStatus.SUCCEEDED,
+                    completed.rowsWritten(),
+                    completed.rowsQuarantined(),
+                    detail,
+                    completed.durationMillis(),
+                    clock.instant());
+        } else {
+            LoadResult.LoadFailed failed = (LoadResult.LoadFailed) result;
+            settled =
+                    ledger.recordResult(failed.jobId(), ReportStatus.FAILED, 0, 0, failed.reason(), 0, clock.instant());
+        }
+        if (settled.isEmpty()) {
+            log.debug("Ignored load result for job {}: no sent report has it", result.jobId());
+            return;
+        }
+        Report report = settled.get();
+        switch (report.status()) {
+            case SUCCEEDED -> runUpdates.send(report, RunState.SUCCEEDED, report.rowsLoaded(), report.detail());
+            case QUARANTINED ->
+                runUpdates.send(report, RunState.QUARANTINED, report.rowsQuarantined(), report.detail());
+            default -> runUpdates.send(report, RunState.FAILED, 0, report.detail());
+        }
+        publishInsights(report);
+    }
+
+    private void send(String reportId, ReportRequest request) {
+        VerifiedManifest verified = read(request);
+        InventoryManifest manifest = verified.manifest();
+        ledger.recordManifest(
+                reportId,
+                InventoryLoadJobs.idempotencyKey(verified),
+                manifest.sourceBucket(),
+                verified.location().configurationId(),
+                manifest.createdAt(),
+                manifest.fileFormat(),
+                verified.location().manifestKey(),
+                verified.files().stream()
+                        .map(file -> new Report.File(
+                                file.key(),
+                                file.declared().size(),
+                                file.declared().md5Checksum(),
+                                null))
+                        .toList());
+        ReportSchema schema = ReportSchema.crawl(verified, s3, properties.crawl());
+        ledger.recordCrawl(reportId, schema.names(), schemaChanges(report(reportId), schema.names()), schema.millis());
+        ReportScanner.Layout layout = new ReportScanner.Layout(manifest.fileFormat(), schema.names(), schema.header());
+        boolean verifyFirst = properties.dataFileChecksums() == DataFileChecksums.BEFORE_LOAD;
+        if (verifyFirst) {
+            ReportScanner.Scan scan = scanner.scan(verified, layout);
+            scan.requireChecksumsMatch();
+            recordScan(reportId, scan);
+        }
+        Report received = report(reportId);
+        LoadJob job = InventoryLoadJobs.forReport(received.runId(), verified, schema, properties);
+        ledger.recordSent(reportId, job.jobId(), clock.instant());
+        sqs.send(to -> to.queue(properties.loadJobsQueue()).payload(MessageJson.write(job)));
+        runUpdates.send(
+                received,
+                RunState.CRAWLED,
+                0,
+                "load job %s: %d files, %d columns"
+                        .formatted(
+                                job.jobId(), job.files().size(), job.columns().size()));
+        log.info(
+                "Run {}: inventory report {} of {} with {} files sent to the loader as job {}",
+                received.runId(),
+                reportId,
+                manifest.sourceBucket(),
+                job.files().size(),
+                job.jobId());
+        if (!verifyFirst) {
+            verifyWhileLoading(reportId, verified, layout);
+        }
+    }
+
+    /** The opt-in fast path: the loader is already reading, so a mismatch can fail the run but not stop the load. */
+    private void verifyWhileLoading(String reportId, VerifiedManifest verified, ReportScanner.Layout layout) {
+        ReportScanner.Scan scan = scanner.scan(verified, layout);
+        if (!scan.mismatches().isEmpty()) {
+            String detail = String.join("; ", scan.mismatches()) + " (found while loading: rows may have been loaded)";
+            if (ledger.failAfterSend(reportId, detail, clock.instant())) {
+                runUpdates.send(report(reportId), RunState.FAILED, 0, detail);
+            }
+            log.error("Report {}: {}", reportId, detail);
+            return;
+        }
+        recordScan(reportId, scan);
+        publishInsights(report(reportId));
+    }
+
+    private VerifiedManifest read(ReportRequest request) {
+        if (request instanceof ReportRequest.Routed routed) {
+            return manifests.read(ReportLocation.ofMarker(
+                    routed.arrived().bucket(), routed.arrived().key()));
+        }
+        if (request instanceof ReportRequest.AtLocation location) {
+            return manifests.read(ReportLocation.ofManifestOrChecksum(location.bucket(), location.key()));
+        }
+        ReportRequest.Inline inline = (ReportRequest.Inline) request;
+        return manifests.readInline(inline.bucket(), inline.manifestJson());
+    }
+
+    private void recordScan(String reportId, ReportScanner.Scan scan) {
+        ledger.recordScan(
+                reportId,
+                scan.insights(),
+                scan.files().stream().map(ReportScanner.FileScan::rows).toList(),
+                scan.millis());
+    }
+
+    private void publishInsights(Report report) {
+        if (report.insights() != null && LOADED.contains(report.status())) {
+            meters.publish(report.sourceBucket(), report.insights(), growth(report));
+        }
+    }
+
+    private InventoryInsights.Growth growth(Report report) {
+        if (report.insights() == null) {
+            return null;
+        }
+        return ledger.previous(report, LOADED, true)
+                .map(previous ->
+                        InventoryInsights.Growth.between(previous.reportId(), previous.insights(), report.insights()))
+                .orElse(null);
+    }
+
+    private String schemaChanges(Report report, List<String> columns) {
+        return ledger.previous(report, CRAWLED, false)
+                .map(previous -> {
+                    Set<String> added = new LinkedHashSet<>(columns);
+                    previous.columns().forEach(added::remove);
+                    Set<String> removed = new LinkedHashSet<>(previous.columns());
+                    columns.forEach(removed::remove);
+                    List<String> parts = new ArrayList<>();
+                    if (!added.isEmpty()) {
+                        parts.add("added " + String.join(", ", added));
+                    }
+                    if (!removed.isEmpty()) {
+                        parts.add("removed " + String.join(", ", removed) + " (NULL from now on)");
+                    }
+                    return parts.isEmpty() ? null : String.join("; ", parts);
+                })
+                .orElse(null);
+    }
+
+    private Report report(String reportId) {
+        return ledger.find(reportId)
+                .orElseThrow(() -> new ReportNotFoundException("Cannot find report " + reportId + ": no such report"));
+    }
+
+    /** What the ledger records before the manifest is read. */
+    private record Intake(String runId, ReportOrigin origin, String bucket, String manifestKey, String manifestJson) {
+        static Intake of(String reportId, ReportRequest request) {
+            if (request instanceof ReportRequest.Routed routed) {
+                return new Intake(
+                        routed.arrived().runId(),
+                        ReportOrigin.EVENT,
+                        routed.arrived().bucket(),
+                        ReportLocation.ofMarker(
+                                        routed.arrived().bucket(),
+                                        routed.arrived().key())
+                                .manifestKey(),
+                        null);
+            }
+            if (request instanceof ReportRequest.AtLocation location) {
+                return new Intake("admin-" + reportId, ReportOrigin.LOCATION, location.bucket(), location.key(), null);
+            }
+            ReportRequest.Inline inline = (ReportRequest.Inline) request;
+            return new Intake(
+                    "admin-" + reportId,
+                    ReportOrigin.INLINE,
+                    inline.bucket() == null ? "" : inline.bucket(),
+                    "(inline)",
+                    inline.manifestJson());
+        }
+    }
+}
