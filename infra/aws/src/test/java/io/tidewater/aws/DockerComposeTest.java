@@ -1,0 +1,172 @@
+package io.tidewater.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** docker-compose.yml, checked without Docker: what it runs, on which ports, with which real properties. */
+class DockerComposeTest {
+
+    private static final Path ROOT = ServiceProperties.repositoryRoot();
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readCompose() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        services = (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @Test
+    void runsLocalStackPostgresTheFourServicesPrometheusAndGrafana() {
+        assertThat(services)
+                .containsOnlyKeys(
+                        "localstack",
+                        "postgres",
+                        "workflow-trigger",
+                        "inventory-service",
+                        "billing-service",
+                        "iceberg-loader",
+                        "prometheus",
+                        "grafana");
+        assertThat(String.valueOf(environmentOf("localstack").get("SERVICES")).split(","))
+                .contains("s3", "sqs", "sns");
+    }
+
+    @Test
+    void publishesEachServiceOnItsOwnServerPort() {
+        for (String module : ServiceProperties.MODULES) {
+            String port = serverPortOf(module);
+            assertThat(portsOf(module))
+                    .as(module + " listens on server.port " + port)
+                    .containsExactly(port + ":" + port);
+        }
+        assertThat(portsOf("localstack")).containsExactly("4566:4566");
+        assertThat(portsOf("postgres")).containsExactly("5432:5432");
+        assertThat(portsOf("prometheus")).containsExactly("9090:9090");
+        assertThat(portsOf("grafana")).containsExactly("3000:3000");
+    }
+
+    @Test
+    void everyEnvironmentVariableOfAServiceNamesARealProperty() {
+        List<String> problems = new ArrayList<>();
+        for (String module : ServiceProperties.MODULES) {
+            problems.addAll(ServiceProperties.of(module).problemsWith(environmentOf(module)));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void pointsEveryServiceAtLocalStackAsTheEmbeddedStackPointsThemAtItsServers() {
+        for (String module : ServiceProperties.MODULES) {
+            assertThat(environmentOf(module))
+                    .as(module)
+                    .containsEntry("SPRING_CLOUD_AWS_SQS_ENDPOINT", "http://localstack:4566")
+                    .containsEntry("SPRING_CLOUD_AWS_S3_ENDPOINT", "http://localstack:4566")
+                    .containsEntry("SPRING_CLOUD_AWS_S3_PATHSTYLEACCESSENABLED", "true")
+                    .containsKey("SPRING_CLOUD_AWS_REGION_STATIC");
+        }
+        assertThat(environmentOf("iceberg-loader").get("SPRING_APPLICATION_JSON"))
+                .contains("\"s3.endpoint\": \"http://localstack:4566\"")
+                .contains("\"spark.hadoop.fs.s3a.endpoint\": \"http://localstack:4566\"")
+                .contains("jdbc:postgresql://postgres:5432/tidewater");
+    }
+
+    @Test
+    void buildsEachServiceFromItsDockerfile() {
+        for (String module : ServiceProperties.MODULES) {
+            assertThat(services.get(module).get("build")).isEqualTo("./" + module);
+            assertThat(ROOT.resolve(module).resolve("Dockerfile")).isRegularFile();
+        }
+    }
+
+    @Test
+    void localStackInitCreatesEveryQueueTheServicesNameAndEveryBucketOfTheEmbeddedStack() throws IOException {
+        String init = Files.readString(ROOT.resolve("infra/compose/localstack/init/tidewater.sh"));
+        List<String> queues = new ArrayList<>();
+        for (String module : ServiceProperties.MODULES) {
+            Map<String, String> values = valuesOf(module);
+            values.forEach((key, value) -> {
+                if (key.endsWith("queue") && !value.isBlank()) {
+                    queues.add(value);
+                }
+            });
+        }
+        Map<String, Object> local =
+                new Yaml().load(Files.readString(ROOT.resolve("infra/local/src/main/resources/tidewater-local.yml")));
+        for (Object queue : (List<?>) ((Map<?, ?>) local.get("sqs")).get("queues")) {
+            queues.add(String.valueOf(((Map<?, ?>) queue).get("name")));
+        }
+        assertThat(queues).isNotEmpty().allSatisfy(queue -> assertThat(init).contains("\n  " + queue + "\n"));
+        for (Object bucket : (List<?>) ((Map<?, ?>) local.get("s3")).get("buckets")) {
+            assertThat(init).contains(String.valueOf(bucket));
+        }
+        assertThat(init).contains("${queue}-dlq").contains("put-bucket-notification-configuration");
+        assertThat(volumesOf("localstack")).contains("./infra/compose/localstack/init:/etc/localstack/init/ready.d:ro");
+    }
+
+    @Test
+    void grafanaProvisionsTheSharedDashboardFolderAndPrometheusScrapesEveryService() throws IOException {
+        assertThat(volumesOf("grafana")).contains("./infra/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        assertThat(ROOT.resolve("infra/grafana/dashboards")).isDirectory();
+        assertThat(Files.readString(ROOT.resolve("infra/compose/grafana/provisioning/dashboards/tidewater.yml")))
+                .contains("path: /var/lib/grafana/dashboards");
+        String prometheus = Files.readString(ROOT.resolve("infra/compose/prometheus/prometheus.yml"));
+        assertThat(prometheus).contains("metrics_path: /actuator/prometheus");
+        for (String module : ServiceProperties.MODULES) {
+            assertThat(prometheus).contains("\"" + module + ":" + serverPortOf(module) + "\"");
+        }
+    }
+
+    /** The port, or the default of the placeholder it is given by ({@code ${tidewater.inventory.port:8082}}). */
+    private static String serverPortOf(String module) {
+        return valuesOf(module).get("server.port").replaceAll("^\\$\\{[^:}]+:(\\d+)}$", "$1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> valuesOf(String module) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            Path yml = ROOT.resolve(module + "/src/main/resources/" + module + ".yml");
+            flatten("", new Yaml().load(Files.readString(yml)), values);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return values;
+    }
+
+    private static void flatten(String prefix, Object node, Map<String, String> values) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, value, values));
+        } else if (!(node instanceof List<?>)) {
+            values.put(prefix, String.valueOf(node));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environmentOf(String service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        ((Map<String, Object>) services.get(service).get("environment"))
+                .forEach((name, value) -> environment.put(name, String.valueOf(value)));
+        return environment;
+    }
+
+    private static List<String> portsOf(String service) {
+        return ((List<?>) services.get(service).get("ports"))
+                .stream().map(String::valueOf).toList();
+    }
+
+    private static List<String> volumesOf(String service) {
+        return ((List<?>) services.get(service).get("volumes"))
+                .stream().map(String::valueOf).toList();
+    }
+}
