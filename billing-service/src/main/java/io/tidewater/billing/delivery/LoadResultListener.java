@@ -15,7 +15,10 @@ class LoadResultListener {
         this.deliveries = deliveries;
     }
 
-    @SqsListener(value = "${tidewater.billing.load-results-queue}", maxConcurrentMessages = "1")
+    @SqsListener(
+            value = "${tidewater.billing.load-results-queue}",
+            maxConcurrentMessages = "1",
+            maxMessagesPerPoll = "1")
     void onLoadResult(String body) {
         deliveries.loadResult(MessageJson.read(body, LoadResult.class));
     }
