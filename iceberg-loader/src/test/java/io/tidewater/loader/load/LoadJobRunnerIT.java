@@ -49,6 +49,9 @@ class LoadJobRunnerIT {
         LoadResult.LoadCompleted again = loader.runner.run(job);
 
         assertThat(loader.count("SELECT count(*) FROM tests.duplicates")).isEqualTo(3);
+        assertThat(loader.count("SELECT count(*) FROM tests.duplicates WHERE name = 'b'"))
+                .as("a filtered count reads the rows, not metrics that once answered 0")
+                .isEqualTo(1);
         assertThat(results).filteredOn(result -> !result.alreadyLoaded()).hasSize(1);
         assertThat(results)
                 .extracting(LoadResult.LoadCompleted::snapshotId)

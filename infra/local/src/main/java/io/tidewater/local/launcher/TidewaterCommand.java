@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Tidewater 0.1.0-SNAPSHOT",
         description = "S3 Inventory reports and Cost and Usage Reports into always-current Iceberg tables.",
-        subcommands = {DemoCommand.class, UpCommand.class, SqlCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, SqlCommand.class, InferCommand.class, PlanCommand.class})
 public final class TidewaterCommand {
 
     public static void main(String[] args) {

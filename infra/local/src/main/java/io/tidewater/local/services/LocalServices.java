@@ -3,6 +3,7 @@ package io.tidewater.local.services;
 import io.tidewater.billing.BillingServiceApplication;
 import io.tidewater.inventory.InventoryServiceApplication;
 import io.tidewater.loader.IcebergLoaderApplication;
+import io.tidewater.local.stack.LocalCatalog;
 import io.tidewater.local.stack.LocalStack;
 import io.tidewater.trigger.WorkflowTriggerApplication;
 import java.util.ArrayList;
@@ -102,13 +103,8 @@ public final class LocalServices implements AutoCloseable {
     /** Iceberg's S3FileIO and Spark's S3A both need the local endpoint, path-style access and a key. */
     public static Map<String, Object> loaderProperties(LocalStack stack) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        String catalog = "tidewater.loader.catalog.properties.";
-        properties.put(catalog + "uri", "jdbc:sqlite:" + stack.dataDirectory().resolve("catalog.db"));
-        properties.put(catalog + "s3.endpoint", stack.s3Endpoint());
-        properties.put(catalog + "s3.path-style-access", "true");
-        properties.put(catalog + "s3.access-key-id", "local");
-        properties.put(catalog + "s3.secret-access-key", "local");
-        properties.put(catalog + "client.region", stack.region());
+        LocalCatalog.properties(stack.dataDirectory(), stack.s3Endpoint(), stack.region())
+                .forEach((key, value) -> properties.put("tidewater.loader.catalog.properties." + key, value));
         String spark = "tidewater.loader.spark.config.";
         properties.put(spark + "spark.hadoop.fs.s3a.endpoint", stack.s3Endpoint());
         properties.put(spark + "spark.hadoop.fs.s3a.endpoint.region", stack.region());
