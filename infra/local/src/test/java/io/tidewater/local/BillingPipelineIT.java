@@ -1,0 +1,365 @@
+package io.tidewater.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidewater.contract.MessageJson;
+import io.tidewater.contract.ReportArrived;
+import io.tidewater.local.fixtures.LocalPipeline;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Real Cost and Usage Reports uploaded through the S3 API of the embedded stack, in AWS's layout, end in
+ * {@code billing.cur}: each delivery replaces its billing period, and an event for an older delivery changes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BillingPipelineIT {
+
+    private static final String SAMPLES = "/samples/";
+    private static final String BUCKET = "tidewater-billing";
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LocalPipeline pipeline;
+    private Path dataDirectory;
+
+    @BeforeAll
+    void startPipeline(@TempDir Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+        pipeline = LocalPipeline.start(dataDirectory);
+    }
+
+    @AfterAll
+    void stopPipeline() throws Exception {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void newerDeliveryReplacesTheMonthAndAStaleEventForTheOlderOneChangesNothing() throws Exception {
+        String folder = "cur/koku-local/20180801-20180901/";
+        String real = SAMPLES + "koku-cur/test_local_bucket/koku-local/20180801-20180901/";
+        String v2Assembly = "16e57707-f9e3-49be-8be6-b84e684b5194";
+        byte[] v2Data = resource(real + v2Assembly + "/koku-local-1.csv.gz");
+        byte[] v2Manifest = resource(real + v2Assembly + "/koku-local-Manifest.json");
+        // v1: the first 1,000 rows of the same report under an earlier assembly, as a morning delivery would be.
+        String v1Assembly = "0a1b2c3d-0000-4000-8000-000000000001";
+        byte[] v1Data = gzip(firstRows(gunzip(v2Data), 1_000));
+        byte[] v1Manifest = manifest(v2Manifest, v1Assembly, "/" + folder + v1Assembly + "/koku-local-1.csv.gz");
+
+        putDelivery(folder, v1Assembly, "koku-local", v1Data, v1Manifest);
+        await().atMost(LOAD_TIMEOUT)
+                .untilAsserted(() -> assertThat(rows("2018-08")).isEqualTo(1_000));
+        assertThat(unblendedCost("2018-08")).isEqualByComparingTo(expectedCost(gunzip(v1Data)));
+
+        putDelivery(
+                folder,
+                v2Assembly,
+                "koku-local",
+                v2Data,
+                manifest(v2Manifest, v2Assembly, "/" + folder + v2Assembly + "/koku-local-1.csv.gz"));
+        await().atMost(LOAD_TIMEOUT)
+                .untilAsserted(() -> assertThat(rows("2018-08")).isEqualTo(13_380));
+        BigDecimal v2Cost = expectedCost(gunzip(v2Data));
+        assertThat(unblendedCost("2018-08")).isEqualByComparingTo(v2Cost);
+
+        String staleRun = UUID.randomUUID().toString();
+        pipeline.send(
+                "tidewater-billing-reports",
+                MessageJson.write(new ReportArrived(
+                        staleRun,
+                        "billing-cur",
+                        BUCKET,
+                        folder + v1Assembly + "/koku-local-Manifest.json",
+                        null,
+                        null,
+                        v1Manifest.length,
+                        Instant.now())));
+
+        await().atMost(LOAD_TIMEOUT)
+                .untilAsserted(() -> assertThat(ledger("SELECT reason FROM skipped_events WHERE run_id = ?", staleRun))
+                        .singleElement()
+                        .asString()
+                        .contains("delivery " + v1Assembly));
+        assertThat(rows("2018-08")).isEqualTo(13_380);
+        assertThat(unblendedCost("2018-08")).isEqualByComparingTo(v2Cost);
+        assertThat(pipeline.count("SELECT count(*) FROM billing.cur WHERE billing_period = '2018-08' "
+                        + "AND assembly_id = '" + v1Assembly + "'"))
+                .isZero();
+        assertThat(ledger(
+                        "SELECT state FROM deliveries WHERE billing_period = ? ORDER BY manifest_modified_at",
+                        "2018-08"))
+                .containsExactly("REPLACED", "LOADED");
+    }
+
+    @Test
+    void secondDeliveryWithSavingsPlanColumnsEvolvesTheTableAndMakesTheMonthFinal() throws Exception {
+        String folder = "cur/koku/20230601-20230701/";
+        byte[] finalCsv = resource(SAMPLES + "koku-cur/2023-06-01.csv");
+        byte[] notFinalCsv = withoutColumns(
+                resource(SAMPLES + "koku-cur/2023-06-01-not-final.csv"), name -> name.startsWith("savingsPlan/"));
+        String v1Assembly = "2023060a-0000-4000-8000-000000000001";
+        String v2Assembly = "2023060b-0000-4000-8000-000000000002";
+
+        putDelivery(
+                folder,
+                v1Assembly,
+                "koku",
+                notFinalCsv,
+                untypedManifest(notFinalCsv, v1Assembly, folder, "koku", "20230601"));
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> assertThat(
+                        ledger("SELECT state FROM deliveries WHERE assembly_id = ?", v1Assembly))
+                .containsExactly("LOADED"));
+        assertThat(rows("2023-06")).isEqualTo(3);
+
+        putDelivery(
+                folder,
+                v2Assembly,
+                "koku",
+                finalCsv,
+                untypedManifest(finalCsv, v2Assembly, folder, "koku", "20230601"));
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> assertThat(
+                        ledger("SELECT state FROM deliveries WHERE assembly_id = ?", v2Assembly))
+                .containsExactly("LOADED"));
+
+        assertThat(rows("2023-06")).isEqualTo(3);
+        assertThat(unblendedCost("2023-06")).isEqualByComparingTo("30");
+        assertThat(pipeline.query("SELECT DISTINCT savings_plan_savings_plan_arn IS NULL, bill_invoice_id "
+                        + "FROM billing.cur WHERE billing_period = '2023-06'"))
+                .hasSize(1);
+        assertThat(ledger("SELECT invoice_id FROM deliveries WHERE assembly_id = ?", v2Assembly))
+                .containsExactly("987654321");
+    }
+
+    @Test
+    void anonymisedRealReportWithoutManifestTypesLoadsEveryRow() throws Exception {
+        String folder = "cur/focus-sample/20231101-20231201/";
+        byte[] csv = resource(SAMPLES + "focus-converters-aws-cur/sample-anonymous-aws-export-dataset.csv");
+        String assembly = "20231101-0000-4000-8000-000000000001";
+
+        putDelivery(
+                folder,
+                assembly,
+                "focus-sample",
+                csv,
+                untypedManifest(csv, assembly, folder, "focus-sample", "20231101"));
+
+        await().atMost(LOAD_TIMEOUT)
+                .untilAsserted(() -> assertThat(rows("2023-11")).isEqualTo(1_281));
+        assertThat(unblendedCost("2023-11")).isEqualByComparingTo(expectedCost(csv));
+    }
+
+    /** Data first, then the assembly's manifest, then the period's: AWS's order. */
+    private void putDelivery(String folder, String assembly, String report, byte[] data, byte[] manifest) {
+        String dataKey = folder + assembly + "/" + report + "-1.csv" + (isGzip(data) ? ".gz" : "");
+        put(dataKey, data);
+        put(folder + assembly + "/" + report + "-Manifest.json", manifest);
+        put(folder + report + "-Manifest.json", manifest);
+    }
+
+    private void put(String key, byte[] bytes) {
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(pipeline.stack().s3Endpoint()))
+                .region(Region.of(pipeline.stack().region()))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+        }
+    }
+
+    private long rows(String period) {
+        return pipeline.count("SELECT count(*) FROM billing.cur WHERE billing_period = '" + period + "'");
+    }
+
+    private BigDecimal unblendedCost(String period) {
+        Object sum = pipeline.query(
+                        "SELECT sum(line_item_unblended_cost) FROM billing.cur WHERE billing_period = '" + period + "'")
+                .get(0)
+                .get(0);
+        return sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString());
+    }
+
+    /** The fixture's own total, each value rounded to the table's decimal(38,10) as the loader stores it. */
+    private static BigDecimal expectedCost(byte[] csv) throws IOException {
+        BigDecimal total = BigDecimal.ZERO;
+        try (CSVParser parser = parse(csv)) {
+            for (CSVRecord record : parser) {
+                String value = record.get("lineItem/UnblendedCost");
+                if (!value.isBlank()) {
+                    total = total.add(new BigDecimal(value).setScale(10, RoundingMode.HALF_UP));
+                }
+            }
+        }
+        return total;
+    }
+
+    private List<String> ledger(String sql, String parameter) throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + dataDirectory.resolve("billing-service.db"));
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    /** A manifest like AWS's before 2019: the columns in file order, untyped. */
+    private static byte[] untypedManifest(byte[] csv, String assembly, String folder, String report, String start)
+            throws IOException {
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("assemblyId", assembly);
+        manifest.put("account", "123456789012");
+        ArrayNode columns = manifest.putArray("columns");
+        try (CSVParser parser = parse(csv)) {
+            for (String name : parser.getHeaderNames()) {
+                int slash = name.indexOf('/');
+                columns.addObject().put("category", name.substring(0, slash)).put("name", name.substring(slash + 1));
+            }
+        }
+        manifest.put("charset", "UTF-8");
+        manifest.put("compression", "GZIP");
+        manifest.put("contentType", "text/csv");
+        manifest.put("reportName", report);
+        String end = YearMonthText.next(start);
+        manifest.putObject("billingPeriod").put("start", start + "T000000.000Z").put("end", end + "T000000.000Z");
+        manifest.put("bucket", BUCKET);
+        manifest.putArray("reportKeys").add(folder + assembly + "/" + report + "-1.csv" + (isGzip(csv) ? ".gz" : ""));
+        return JSON.writeValueAsBytes(manifest);
+    }
+
+    private static byte[] manifest(byte[] real, String assembly, String reportKey) throws IOException {
+        ObjectNode manifest = (ObjectNode) JSON.readTree(real);
+        manifest.put("assemblyId", assembly);
+        manifest.putArray("reportKeys").add(reportKey);
+        return JSON.writeValueAsBytes(manifest);
+    }
+
+    private static byte[] withoutColumns(byte[] csv, Predicate<String> drop) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CSVParser parser = parse(csv);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(
+                        writer,
+                        CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            List<Integer> keep = new ArrayList<>();
+            List<String> header = parser.getHeaderNames();
+            for (int index = 0; index < header.size(); index++) {
+                if (!drop.test(header.get(index))) {
+                    keep.add(index);
+                }
+            }
+            printer.printRecord(keep.stream().map(header::get).toList());
+            for (CSVRecord record : parser) {
+                printer.printRecord(keep.stream().map(record::get).toList());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] firstRows(byte[] csv, int rows) {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        int end = 0;
+        for (int line = 0; line <= rows; line++) {
+            end = text.indexOf('\n', end) + 1;
+        }
+        return text.substring(0, end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static CSVParser parse(byte[] csv) throws IOException {
+        Reader reader = new InputStreamReader(
+                isGzip(csv)
+                        ? new GZIPInputStream(new java.io.ByteArrayInputStream(csv))
+                        : new java.io.ByteArrayInputStream(csv),
+                StandardCharsets.UTF_8);
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader);
+    }
+
+    private static boolean isGzip(byte[] bytes) {
+        return bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = BillingPipelineIT.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("Cannot read " + name + ": no such test resource");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** {@code yyyyMMdd} of the first day of the next month. */
+    private static final class YearMonthText {
+        static String next(String start) {
+            java.time.YearMonth month = java.time.YearMonth.of(
+                    Integer.parseInt(start.substring(0, 4)), Integer.parseInt(start.substring(4, 6)));
+            return month.plusMonths(1).atDay(1).toString().replace("-", "");
+        }
+    }
+}
