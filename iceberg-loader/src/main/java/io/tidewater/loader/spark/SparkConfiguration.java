@@ -1,9 +1,11 @@
 package io.tidewater.loader.spark;
 
 import io.tidewater.loader.config.LoaderProperties;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.spark.SparkCatalog;
 import org.apache.spark.sql.SparkSession;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,9 +13,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SparkConfiguration {
 
-    @Bean(destroyMethod = "stop")
+    @Bean(destroyMethod = "")
     SparkSession sparkSession(LoaderProperties properties) {
         return SparkSessions.create(properties);
+    }
+
+    /**
+     * Stops Spark and closes Hadoop's file systems with it: Hadoop caches them JVM-wide by scheme and bucket, and a
+     * cached one would keep an endpoint the next session in this JVM no longer uses.
+     */
+    @Bean
+    DisposableBean sparkShutdown(SparkSession spark) {
+        return () -> {
+            spark.stop();
+            FileSystem.closeAll();
+        };
     }
 
     @Bean

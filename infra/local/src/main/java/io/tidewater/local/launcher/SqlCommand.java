@@ -1,7 +1,6 @@
 package io.tidewater.local.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tidewater.loader.IcebergLoaderApplication;
 import io.tidewater.loader.sql.QueryResult;
 import io.tidewater.loader.sql.ReadOnlySql;
 import io.tidewater.local.services.LocalServices;
@@ -14,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -75,12 +73,7 @@ final class SqlCommand implements Callable<Integer> {
 
     private QueryResult runLocally() throws Exception {
         try (LocalStack stack = LocalStack.start(LocalStackProperties.defaults(), dataDirectory.path)) {
-            Map<String, Object> properties = new LinkedHashMap<>(LocalServices.loaderProperties(stack));
-            properties.put("server.port", "0");
-            try (ConfigurableApplicationContext loader = IcebergLoaderApplication.application()
-                    .properties(properties)
-                    .properties(LocalServices.awsProperties(stack))
-                    .run()) {
+            try (ConfigurableApplicationContext loader = LocalServices.startLoader(stack, Map.of("server.port", "0"))) {
                 return new ReadOnlySql(loader.getBean(SparkSession.class), 100_000).run(query);
             }
         }

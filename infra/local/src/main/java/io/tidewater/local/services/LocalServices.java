@@ -46,10 +46,7 @@ public final class LocalServices implements AutoCloseable {
     public static LocalServices start(LocalStack stack, Map<String, Object> overrides) {
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
-            Map<String, Object> loaderProperties = new LinkedHashMap<>(loaderProperties(stack));
-            loaderProperties.putAll(overrides);
-            ConfigurableApplicationContext loader =
-                    run(IcebergLoaderApplication.application(), stack, loaderProperties);
+            ConfigurableApplicationContext loader = startLoader(stack, overrides);
             started.add(loader);
             started.add(run(InventoryServiceApplication.application(), stack, overrides));
             started.add(run(BillingServiceApplication.application(), stack, overrides));
@@ -59,6 +56,13 @@ public final class LocalServices implements AutoCloseable {
             started.forEach(ConfigurableApplicationContext::close);
             throw e;
         }
+    }
+
+    /** The loader alone, as {@code ./tidewater sql} needs it when the stack is not up. */
+    public static ConfigurableApplicationContext startLoader(LocalStack stack, Map<String, Object> overrides) {
+        Map<String, Object> properties = new LinkedHashMap<>(loaderProperties(stack));
+        properties.putAll(overrides);
+        return run(IcebergLoaderApplication.application(), stack, properties);
     }
 
     public static List<Endpoint> endpoints() {
@@ -78,7 +82,11 @@ public final class LocalServices implements AutoCloseable {
             SpringApplicationBuilder application, LocalStack stack, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>(awsProperties(stack));
         properties.putAll(extra);
-        return application.properties(properties).run();
+        // As command-line arguments they outrank the service's own yml, as an operator's settings do.
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return application.run(arguments);
     }
 
     /** The spring-cloud-aws settings that point a service at the local stack instead of AWS. */
