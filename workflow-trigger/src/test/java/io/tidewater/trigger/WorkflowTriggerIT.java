@@ -34,10 +34,14 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(
         classes = WorkflowTriggerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + WorkflowTriggerApplication.CONFIG_NAME)
+        properties = {
+            "spring.config.name=" + WorkflowTriggerApplication.CONFIG_NAME,
+            "tidewater.security.admin-token=" + WorkflowTriggerIT.ADMIN_TOKEN
+        })
 @ActiveProfiles("it")
 class WorkflowTriggerIT {
 
+    static final String ADMIN_TOKEN = "it-admin-token";
     private static final String EVENTS = "tidewater-s3-events";
     private static final String UPDATES = "tidewater-run-updates";
     private static final String INVENTORY = "it-inventory-reports";
@@ -79,7 +83,10 @@ class WorkflowTriggerIT {
     }
 
     private RestClient admin() {
-        return RestClient.create("http://127.0.0.1:" + port + "/admin");
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/admin")
+                .defaultHeader("Authorization", "Bearer " + ADMIN_TOKEN)
+                .build();
     }
 
     @Test
