@@ -1,0 +1,124 @@
+package io.tidewater.bench.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What a team would write by hand instead of Tidewater, on the loader's own warm Spark driver and the same S3 and
+ * catalog: the most favourable setting a baseline can have (no spark-submit, no JVM start).
+ */
+final class SparkBaselines {
+
+    /** A CSV inventory field: its name in the manifest's fileSchema, its table name and its type. */
+    record InventoryField(String sourceName, String tableName, DataType type) {}
+
+    static final List<InventoryField> FIELDS = List.of(
+            new InventoryField("Bucket", "bucket", DataTypes.StringType),
+            new InventoryField("Key", "key", DataTypes.StringType),
+            new InventoryField("VersionId", "version_id", DataTypes.StringType),
+            new InventoryField("IsLatest", "is_latest", DataTypes.BooleanType),
+            new InventoryField("IsDeleteMarker", "is_delete_marker", DataTypes.BooleanType),
+            new InventoryField("Size", "size", DataTypes.LongType),
+            new InventoryField("LastModifiedDate", "last_modified_date", DataTypes.TimestampType),
+            new InventoryField("ETag", "e_tag", DataTypes.StringType),
+            new InventoryField("StorageClass", "storage_class", DataTypes.StringType),
+            new InventoryField("IsMultipartUploaded", "is_multipart_uploaded", DataTypes.BooleanType),
+            new InventoryField("ReplicationStatus", "replication_status", DataTypes.StringType),
+            new InventoryField("EncryptionStatus", "encryption_status", DataTypes.StringType),
+            new InventoryField("ObjectLockRetainUntilDate", "object_lock_retain_until_date", DataTypes.TimestampType),
+            new InventoryField("ObjectLockMode", "object_lock_mode", DataTypes.StringType),
+            new InventoryField("ObjectLockLegalHoldStatus", "object_lock_legal_hold_status", DataTypes.StringType),
+            new InventoryField(
+                    "IntelligentTieringAccessTier", "intelligent_tiering_access_tier", DataTypes.StringType),
+            new InventoryField("BucketKeyStatus", "bucket_key_status", DataTypes.StringType),
+            new InventoryField("ChecksumAlgorithm", "checksum_algorithm", DataTypes.StringType));
+
+    static final String PLAIN_TABLE = "bench.plain_spark_objects";
+    static final String GLUE_STYLE_TABLE = "bench.glue_style_objects";
+
+    private final SparkSession spark;
+
+    SparkBaselines(SparkSession loaderSpark) {
+        // A session of its own, as each load job has: no write-audit-publish id, no setting leaks either way.
+        this.spark = loaderSpark.newSession();
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS bench");
+    }
+
+    /**
+     * The plain job: the explicit schema, URL-decoded keys, the two constant columns, an append into a table shaped
+     * and partitioned as {@code inventory.objects}. Creates the table on first use (the warm-up).
+     */
+    void plainSpark(List<String> files, String inventoryDate, String configurationId) throws Exception {
+        StructType schema = new StructType();
+        for (InventoryField field : FIELDS) {
+            schema = schema.add(field.sourceName(), field.type(), true);
+        }
+        Dataset<Row> raw = spark.read().schema(schema).csv(files.toArray(String[]::new));
+        List<Column> columns = new ArrayList<>();
+        for (InventoryField field : FIELDS) {
+            Column value = col(field.sourceName());
+            columns.add(("Key".equals(field.sourceName()) ? functions.url_decode(value) : value).as(field.tableName()));
+        }
+        columns.add(lit(inventoryDate).cast(DataTypes.DateType).as("inventory_date"));
+        columns.add(lit(configurationId).as("inventory_configuration"));
+        Dataset<Row> rows = raw.select(columns.toArray(Column[]::new));
+        if (spark.catalog().tableExists(PLAIN_TABLE)) {
+            rows.writeTo(PLAIN_TABLE).append();
+        } else {
+            rows.writeTo(PLAIN_TABLE)
+                    .partitionedBy(col("bucket"), col("inventory_date"))
+                    .create();
+        }
+    }
+
+    /**
+     * The Glue-style job: {@code inferSchema=true} (a full extra pass over every gzip stream), the crawler's column
+     * names, and a merge-schema append, as a Glue ETL job over a crawled inventory table does.
+     */
+    void glueStyle(List<String> files, String inventoryDate, String configurationId) throws Exception {
+        Dataset<Row> inferred = spark.read()
+                .option("inferSchema", "true")
+                .csv(files.toArray(String[]::new))
+                .toDF(FIELDS.stream().map(InventoryField::tableName).toArray(String[]::new))
+                .withColumn("inventory_date", lit(inventoryDate).cast(DataTypes.DateType))
+                .withColumn("inventory_configuration", lit(configurationId));
+        if (spark.catalog().tableExists(GLUE_STYLE_TABLE)) {
+            inferred.writeTo(GLUE_STYLE_TABLE).option("merge-schema", "true").append();
+        } else {
+            inferred.writeTo(GLUE_STYLE_TABLE)
+                    .partitionedBy(col("bucket"), col("inventory_date"))
+                    .tableProperty("write.spark.accept-any-schema", "true")
+                    .create();
+        }
+    }
+
+    /** Gunzip and parse with the explicit schema, nothing written: the floor any CSV load stands on. */
+    void parseOnly(List<String> files) {
+        StructType schema = new StructType();
+        for (InventoryField field : FIELDS) {
+            schema = schema.add(field.sourceName(), field.type(), true);
+        }
+        spark.read()
+                .schema(schema)
+                .csv(files.toArray(String[]::new))
+                .write()
+                .format("noop")
+                .mode("overwrite")
+                .save();
+    }
+
+    long rowsIn(String table) {
+        return spark.table(table).count();
+    }
+}
