@@ -6,7 +6,14 @@ import io.tidewater.loader.IcebergLoaderApplication;
 import io.tidewater.local.stack.LocalCatalog;
 import io.tidewater.local.stack.LocalStack;
 import io.tidewater.trigger.WorkflowTriggerApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +32,10 @@ public final class LocalServices implements AutoCloseable {
             return "http://127.0.0.1:" + port;
         }
     }
+
+    private static final String ADMIN_TOKEN_PROPERTY = "tidewater.security.admin-token";
+    private static final String ADMIN_TOKEN_VARIABLE = "TIDEWATER_ADMIN_TOKEN";
+    private static final String ADMIN_TOKEN_FILE = "admin-token";
 
     private final List<ConfigurableApplicationContext> contexts;
     private final ConfigurableApplicationContext loader;
@@ -73,6 +84,16 @@ public final class LocalServices implements AutoCloseable {
                 new Endpoint("iceberg-loader", 8084));
     }
 
+    /** The HTTP port a service listens on, by its {@code spring.application.name}, such as {@code inventory-service}. */
+    public int port(String applicationName) {
+        return contexts.stream()
+                .filter(context ->
+                        applicationName.equals(context.getEnvironment().getProperty("spring.application.name")))
+                .findFirst()
+                .map(context -> context.getEnvironment().getRequiredProperty("local.server.port", Integer.class))
+                .orElseThrow(() -> new IllegalArgumentException("Cannot find service " + applicationName));
+    }
+
     /** The loader's context, for the launcher's look at the tables it wrote. */
     public ConfigurableApplicationContext loader() {
         return loader;
@@ -82,11 +103,41 @@ public final class LocalServices implements AutoCloseable {
             SpringApplicationBuilder application, LocalStack stack, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>(awsProperties(stack));
         properties.putAll(extra);
+        properties.putIfAbsent(ADMIN_TOKEN_PROPERTY, adminToken(stack.dataDirectory()));
         // As command-line arguments they outrank the service's own yml, as an operator's settings do.
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
         return application.run(arguments);
+    }
+
+    /**
+     * The token every service's {@code /admin} takes: {@code TIDEWATER_ADMIN_TOKEN} when set, else the one kept in the
+     * data directory, generated on first use, so that {@code ./tidewater sql} finds what {@code ./tidewater up} printed.
+     */
+    public static String adminToken(Path dataDirectory) {
+        String fromEnvironment = System.getenv(ADMIN_TOKEN_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        Path file = dataDirectory.resolve(ADMIN_TOKEN_FILE);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(dataDirectory);
+            Files.writeString(file, token);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot read or create the admin token in " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The spring-cloud-aws settings that point a service at the local stack instead of AWS. */
