@@ -56,6 +56,7 @@ final class SqlCommand implements Callable<Integer> {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(RUNNING_LOADER)
                 .header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + LocalServices.adminToken(dataDirectory.path))
                 .POST(HttpRequest.BodyPublishers.ofString(query))
                 .build();
         HttpResponse<String> response;

@@ -39,9 +39,23 @@ final class UpCommand implements Callable<Integer> {
                 + String.join(", ", stack.properties().s3().buckets()));
         System.out.println("  SQS  " + stack.sqsEndpoint());
         for (LocalServices.Endpoint endpoint : LocalServices.endpoints()) {
-            System.out.printf(
-                    "  %-18s %s  (health: %s/actuator/health)%n", endpoint.name(), endpoint.url(), endpoint.url());
+            String url = endpoint.url();
+            System.out.printf("  %-18s %s%n", endpoint.name(), url);
+            System.out.printf("  %-18s   admin API  %s/admin/...   (Swagger UI: %s/swagger-ui.html)%n", "", url, url);
+            System.out.printf("  %-18s   OpenAPI    %s/v3/api-docs%n", "", url);
+            System.out.printf("  %-18s   health     %s/actuator/health  (liveness, readiness below it)%n", "", url);
+            System.out.printf("  %-18s   info       %s/actuator/info%n", "", url);
+            System.out.printf("  %-18s   metrics    %s/actuator/prometheus%n", "", url);
         }
+        System.out.println();
+        System.out.println(
+                "Admin token (send as \"Authorization: Bearer <token>\" to /admin/...; set TIDEWATER_ADMIN_TOKEN to"
+                        + " choose it, else it is kept in "
+                        + stack.dataDirectory().resolve("admin-token") + "):");
+        String token = LocalServices.adminToken(stack.dataDirectory());
+        System.out.println("  " + token);
+        System.out.println("  curl -H \"Authorization: Bearer " + token + "\" "
+                + LocalServices.endpoints().get(0).url() + "/admin/runs");
         System.out.println();
         System.out.println("AWS CLI settings:");
         System.out.println(
