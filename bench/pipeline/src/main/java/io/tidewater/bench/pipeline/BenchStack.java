@@ -38,12 +38,17 @@ final class BenchStack implements AutoCloseable {
     }
 
     static BenchStack start(Path dataDirectory) {
+        return start(dataDirectory, Map.of());
+    }
+
+    /** @param overrides properties for every service, such as inventory-service's data-file checksum mode */
+    static BenchStack start(Path dataDirectory, Map<String, Object> overrides) {
         long started = System.nanoTime();
         deleteRecursively(dataDirectory);
         LocalStackProperties properties = LocalStackProperties.defaults().withPorts(freePort(), freePort());
         LocalStack stack = LocalStack.start(properties, dataDirectory);
         try {
-            LocalServices services = LocalServices.start(stack, Map.of("server.port", "0"));
+            LocalServices services = LocalServices.start(stack, withFreeHttpPorts(overrides));
             S3Client s3 = S3Client.builder()
                     .endpointOverride(URI.create(stack.s3Endpoint()))
                     .region(Region.of(stack.region()))
@@ -60,6 +65,12 @@ final class BenchStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static Map<String, Object> withFreeHttpPorts(Map<String, Object> overrides) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(overrides);
+        properties.put("server.port", "0");
+        return properties;
     }
 
     LocalStack stack() {
@@ -87,7 +98,7 @@ final class BenchStack implements AutoCloseable {
         return startMillis;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -84,6 +84,17 @@ final class InventoryDeliveries {
                 .toList();
     }
 
+    /** The data files as a load job names them, with the manifest's sizes and MD5s. */
+    List<io.tidewater.contract.SourceFile> sourceFiles() {
+        List<io.tidewater.contract.SourceFile> files = new java.util.ArrayList<>();
+        manifest.get("files")
+                .forEach(file -> files.add(new io.tidewater.contract.SourceFile(
+                        "s3://" + DESTINATION_BUCKET + "/" + file.get("key").asText(),
+                        file.get("size").asLong(),
+                        file.get("MD5checksum").asText())));
+        return files;
+    }
+
     String configurationId() {
         return report.configurationId();
     }

@@ -39,6 +39,7 @@ final class LoadBenchmark implements Callable<Integer> {
     /** The whole result, as written to JSON. */
     record LoadResult(
             long rows,
+            String dataFileChecksums,
             int files,
             long compressedBytes,
             int warmUps,
@@ -74,6 +75,12 @@ final class LoadBenchmark implements Callable<Integer> {
     @Option(names = "--results", required = true, description = "Where the JSON result goes.")
     Path results;
 
+    @Option(
+            names = "--data-file-checksums",
+            defaultValue = "before-load",
+            description = "inventory-service's MD5 pass: before-load (the shipped default) or while-loading.")
+    String dataFileChecksums;
+
     @Option(names = "--timeout", defaultValue = "600", description = "Seconds to wait for one Tidewater load.")
     long timeoutSeconds;
 
@@ -83,7 +90,8 @@ final class LoadBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BenchStack bench = BenchStack.start(work.resolve("stack"))) {
+        try (BenchStack bench = BenchStack.start(
+                work.resolve("stack"), Map.of("tidewater.inventory.data-file-checksums", dataFileChecksums))) {
             System.out.printf("Stack and services up in %,d ms%n", bench.startMillis());
             long generating = System.nanoTime();
             InventoryDeliveries deliveries = InventoryDeliveries.prepare(
@@ -166,6 +174,7 @@ final class LoadBenchmark implements Callable<Integer> {
         double tidewater = medians.get(Variant.TIDEWATER);
         return new LoadResult(
                 deliveries.rows(),
+                dataFileChecksums,
                 files,
                 deliveries.compressedBytes(),
                 warmUps,
