@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidewater.service.security.fixtures.Http;
 import io.tidewater.service.security.fixtures.MinimalService;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** The rules every service inherits from service-support, proven over a minimal service. */
 class AdminSecurityTest {
@@ -172,6 +178,52 @@ class AdminSecurityTest {
             assertThat(http.get("/admin/ping", "anything").statusCode()).isEqualTo(401);
             assertThat(http.get("/admin/ping", "").statusCode()).isEqualTo(401);
             assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(
+            classes = {MinimalService.class, WithJwtsEnabled.AcceptingOneJwt.class},
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {"tidewater.security.admin-token=" + TOKEN, "tidewater.security.jwt.enabled=true"})
+    class WithJwtsEnabled {
+
+        static final String VALID_JWT = "header.payload.signature";
+
+        /** Stands in for the decoder spring.security.oauth2.resourceserver.jwt.issuer-uri would configure. */
+        @TestConfiguration
+        static class AcceptingOneJwt {
+            @Bean
+            JwtDecoder jwtDecoder() {
+                return token -> {
+                    if (!VALID_JWT.equals(token)) {
+                        throw new BadJwtException("Cannot decode JWT: not the test token");
+                    }
+                    return Jwt.withTokenValue(token)
+                            .header("alg", "none")
+                            .subject("operator")
+                            .issuedAt(Instant.now())
+                            .expiresAt(Instant.now().plusSeconds(60))
+                            .build();
+                };
+            }
+        }
+
+        @LocalServerPort
+        int port;
+
+        @Test
+        void adminAnswersAValidJwtAndStillTheAdminToken() {
+            Http http = new Http(port);
+
+            assertThat(http.get("/admin/ping", VALID_JWT).statusCode()).isEqualTo(200);
+            assertThat(http.get("/admin/ping", TOKEN).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void adminRefusesAnInvalidJwt() {
+            assertThat(new Http(port).get("/admin/ping", "other.jwt.value").statusCode())
+                    .isEqualTo(401);
         }
     }
 }
