@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tidewater.local.fixtures.LocalPipeline;
-import io.tidewater.local.services.LocalServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,7 +55,8 @@ class OperationsIT {
     @BeforeAll
     void startPipeline(@TempDir Path dataDirectory) {
         pipeline = LocalPipeline.start(dataDirectory);
-        token = LocalServices.adminToken(dataDirectory);
+        // The token the services were given, whether the fixture chose it or the data directory holds it.
+        token = pipeline.services().loader().getEnvironment().getRequiredProperty("tidewater.security.admin-token");
     }
 
     @AfterAll
