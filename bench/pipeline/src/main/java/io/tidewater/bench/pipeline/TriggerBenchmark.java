@@ -58,7 +58,7 @@ final class TriggerBenchmark implements Callable<Integer> {
             double medianDrainEventsPerSecond,
             List<Round> rounds) {}
 
-    @Option(names = "--events", defaultValue = "5000", description = "Events per round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "500", description = "Events per round (default: ${DEFAULT-VALUE}).")
     int events;
 
     @Option(names = "--repetitions", defaultValue = "5", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
