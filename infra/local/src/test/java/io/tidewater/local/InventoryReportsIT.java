@@ -255,7 +255,11 @@ class InventoryReportsIT {
 
     private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(admin + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(admin + path))
+                        .header("Authorization", "Bearer " + LocalPipeline.ADMIN_TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
@@ -263,6 +267,7 @@ class InventoryReportsIT {
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(admin + path))
+                        .header("Authorization", "Bearer " + LocalPipeline.ADMIN_TOKEN)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

@@ -19,10 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,29 +75,31 @@ final class DemoCommand implements Callable<Integer> {
                     "Generated an S3 Inventory report of s3://%s: %,d rows in %d CSV.gz files%n",
                     sourceBucket, report.rows(), report.dataFiles().size());
 
-            Instant uploaded;
             try (S3Client s3 = s3Client(running)) {
-                uploaded = new ReportUploader(s3, "tidewater-inventory").upload(report);
-            }
-            System.out.printf(
-                    "Uploaded data files, manifest.json and s3://tidewater-inventory/%s%n", report.checksumKey());
-
-            String idempotencyKey =
-                    "s3-inventory/%s/%s/%d".formatted(sourceBucket, report.configurationId(), createdAt.toEpochMilli());
-            Catalog catalog = running.services().loader().getBean(Catalog.class);
-            Optional<Snapshot> loaded = waitForLoad(catalog, idempotencyKey, Duration.ofSeconds(timeoutSeconds));
-            if (loaded.isEmpty()) {
+                Instant uploaded = new ReportUploader(s3, "tidewater-inventory").upload(report);
                 System.out.printf(
-                        "The report did not load within %d s; see the logs in %s%n", timeoutSeconds, dataDirectory);
-                return 1;
+                        "Uploaded data files, manifest.json and s3://tidewater-inventory/%s%n", report.checksumKey());
+
+                String idempotencyKey = "s3-inventory/%s/%s/%d"
+                        .formatted(sourceBucket, report.configurationId(), createdAt.toEpochMilli());
+                Catalog catalog = running.services().loader().getBean(Catalog.class);
+                Duration timeout = Duration.ofSeconds(timeoutSeconds);
+                Optional<Snapshot> loaded = PublishedSnapshots.await(catalog, INVENTORY_TABLE, idempotencyKey, timeout);
+                if (loaded.isEmpty()) {
+                    System.out.printf(
+                            "The report did not load within %d s; see the logs in %s%n", timeoutSeconds, dataDirectory);
+                    return 1;
+                }
+                ReadOnlySql sql = new ReadOnlySql(running.services().loader().getBean(SparkSession.class), 100);
+                boolean inventoryLanded = printLanded(sql, loaded.get(), report, uploaded, createdAt);
+                boolean billingLanded = new BillingDemo(s3, catalog, sql, timeout).run();
+                return inventoryLanded && billingLanded ? 0 : 1;
             }
-            return printLanded(running, loaded.get(), report, uploaded, createdAt);
         }
     }
 
-    private int printLanded(
-            RunningStack running, Snapshot snapshot, InventoryReport report, Instant uploaded, Instant createdAt) {
-        ReadOnlySql sql = new ReadOnlySql(running.services().loader().getBean(SparkSession.class), 100);
+    private boolean printLanded(
+            ReadOnlySql sql, Snapshot snapshot, InventoryReport report, Instant uploaded, Instant createdAt) {
         String reportRows = "FROM inventory.objects WHERE bucket = '%s' AND inventory_date = DATE '%s'"
                 .formatted(report.sourceBucket(), createdAt.toString().substring(0, 10));
         long landed =
@@ -120,37 +120,7 @@ final class DemoCommand implements Callable<Integer> {
                         + "sum(size) AS bytes " + reportRows + " GROUP BY 1 ORDER BY 2 DESC");
         System.out.println("Objects by storage class:");
         System.out.print(ResultFormat.TABLE.format(byClass));
-        return landed == report.rows() ? 0 : 1;
-    }
-
-    private static Optional<Snapshot> waitForLoad(Catalog catalog, String idempotencyKey, Duration timeout)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<Snapshot> published = publishedSnapshot(catalog, idempotencyKey);
-            if (published.isPresent()) {
-                return published;
-            }
-            Thread.sleep(200);
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Snapshot> publishedSnapshot(Catalog catalog, String idempotencyKey) {
-        try {
-            Table table = catalog.loadTable(INVENTORY_TABLE);
-            for (Snapshot snapshot : table.snapshots()) {
-                if (idempotencyKey.equals(snapshot.summary().get(SnapshotSummary.PUBLISHED_WAP_ID_PROP))
-                        || (idempotencyKey.equals(snapshot.summary().get(SnapshotSummary.STAGED_WAP_ID_PROP))
-                                && table.currentSnapshot() != null
-                                && table.currentSnapshot().snapshotId() == snapshot.snapshotId())) {
-                    return Optional.of(snapshot);
-                }
-            }
-            return Optional.empty();
-        } catch (NoSuchTableException notYet) {
-            return Optional.empty();
-        }
+        return landed == report.rows();
     }
 
     private static S3Client s3Client(RunningStack running) {
