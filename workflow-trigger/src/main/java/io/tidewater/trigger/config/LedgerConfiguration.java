@@ -1,14 +1,9 @@
 package io.tidewater.trigger.config;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.tidewater.service.ledger.LedgerDataSources;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,33 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableScheduling
 class LedgerConfiguration {
 
-    static final String MIGRATIONS = "classpath:db/workflow-trigger";
-
     @Bean(destroyMethod = "close")
     HikariDataSource ledgerDataSource(TriggerProperties properties) {
         TriggerProperties.Ledger ledger = properties.ledger();
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("workflow-trigger-ledger");
-        config.setJdbcUrl(ledger.url());
-        config.setUsername(ledger.username());
-        config.setPassword(ledger.password());
-        if (ledger.url().startsWith("jdbc:sqlite:")) {
-            createParentDirectory(
-                    ledger.url().substring("jdbc:sqlite:".length()).split("\\?")[0]);
-            // SQLite takes one writer at a time; one connection turns "database is locked" into waiting.
-            config.setMaximumPoolSize(1);
-            config.setConnectionInitSql("PRAGMA busy_timeout = 10000");
-        } else {
-            config.setMaximumPoolSize(ledger.maximumPoolSize());
-        }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table("workflow_trigger_schema_history")
-                .load()
-                .migrate();
-        return dataSource;
+        return LedgerDataSources.open(
+                "workflow-trigger", ledger.url(), ledger.username(), ledger.password(), ledger.maximumPoolSize());
     }
 
     @Bean
@@ -66,17 +39,5 @@ class LedgerConfiguration {
     @Bean
     TransactionTemplate ledgerTransactions(DataSource ledgerDataSource) {
         return new TransactionTemplate(new DataSourceTransactionManager(ledgerDataSource));
-    }
-
-    private static void createParentDirectory(String file) {
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-            return;
-        }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the ledger's directory " + parent + ": " + e.getMessage(), e);
-        }
     }
 }
