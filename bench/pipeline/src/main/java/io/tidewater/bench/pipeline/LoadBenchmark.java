@@ -38,6 +38,7 @@ final class LoadBenchmark implements Callable<Integer> {
 
     /** The whole result, as written to JSON. */
     record LoadResult(
+            InventoryFileFormat format,
             long rows,
             String dataFileChecksums,
             int files,
@@ -76,6 +77,12 @@ final class LoadBenchmark implements Callable<Integer> {
     Path results;
 
     @Option(
+            names = "--format",
+            defaultValue = "CSV",
+            description = "Inventory format: CSV, PARQUET or ORC (default: ${DEFAULT-VALUE}).")
+    InventoryFileFormat format;
+
+    @Option(
             names = "--data-file-checksums",
             defaultValue = "before-load",
             description = "inventory-service's MD5 pass: before-load (the shipped default) or while-loading.")
@@ -95,11 +102,11 @@ final class LoadBenchmark implements Callable<Integer> {
             System.out.printf("Stack and services up in %,d ms%n", bench.startMillis());
             long generating = System.nanoTime();
             InventoryDeliveries deliveries = InventoryDeliveries.prepare(
-                    bench.s3(), work.resolve("report"), "bench-media-assets", rows, files);
+                    bench.s3(), bench.spark(), work.resolve("report"), "bench-media-assets", rows, files, format);
             double generateSeconds = secondsSince(generating);
             System.out.printf(
-                    "Report: %,d rows in %d CSV.gz files, %,d bytes compressed (generated and uploaded in %.1f s)%n",
-                    deliveries.rows(), files, deliveries.compressedBytes(), generateSeconds);
+                    "Report: %,d rows in %d %s files, %,d bytes compressed (generated and uploaded in %.1f s)%n",
+                    deliveries.rows(), files, format.manifestName(), deliveries.compressedBytes(), generateSeconds);
 
             TidewaterCommits commits = new TidewaterCommits(bench.catalog(), bench.dataDirectory());
             SparkBaselines baselines = new SparkBaselines(bench.spark());
@@ -122,11 +129,11 @@ final class LoadBenchmark implements Callable<Integer> {
                             yield new Run(round, warmUp, variant, commit.endToEndMillis() / 1000.0, commit.phases());
                         }
                         case PLAIN_SPARK -> timed(round, warmUp, variant, () -> baselines.plainSpark(
-                                deliveries.dataFileUris(), "2026-01-05", deliveries.configurationId()));
+                                deliveries.dataFileUris(), "2026-01-05", deliveries.configurationId(), format));
                         case GLUE_STYLE -> timed(round, warmUp, variant, () -> baselines.glueStyle(
-                                deliveries.dataFileUris(), "2026-01-05", deliveries.configurationId()));
+                                deliveries.dataFileUris(), "2026-01-05", deliveries.configurationId(), format));
                         case PARSE_ONLY ->
-                            timed(round, warmUp, variant, () -> baselines.parseOnly(deliveries.dataFileUris()));
+                            timed(round, warmUp, variant, () -> baselines.parseOnly(deliveries.dataFileUris(), format));
                     };
                     runs.add(run);
                     System.out.printf(
@@ -146,9 +153,10 @@ final class LoadBenchmark implements Callable<Integer> {
             System.out.printf("Wrote %s%n", file);
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT load rows=%d tidewater_s=%.2f plain_spark_s=%.2f glue_style_s=%.2f "
+                    "RESULT load rows=%d%s tidewater_s=%.2f plain_spark_s=%.2f glue_style_s=%.2f "
                             + "ratio_vs_plain_spark=%.2f ratio_vs_glue_style=%.2f%n",
                     result.rows(),
+                    format == InventoryFileFormat.CSV ? "" : " format=" + format.manifestName(),
                     result.medianSeconds().get(Variant.TIDEWATER),
                     result.medianSeconds().get(Variant.PLAIN_SPARK),
                     result.medianSeconds().get(Variant.GLUE_STYLE),
@@ -173,6 +181,7 @@ final class LoadBenchmark implements Callable<Integer> {
                 phase(runs, TidewaterCommits.Phases::loadJobMillis));
         double tidewater = medians.get(Variant.TIDEWATER);
         return new LoadResult(
+                format,
                 deliveries.rows(),
                 dataFileChecksums,
                 files,

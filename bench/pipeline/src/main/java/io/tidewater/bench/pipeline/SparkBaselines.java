@@ -60,15 +60,24 @@ final class SparkBaselines {
      * and partitioned as {@code inventory.objects}. Creates the table on first use (the warm-up).
      */
     void plainSpark(List<String> files, String inventoryDate, String configurationId) throws Exception {
-        StructType schema = new StructType();
-        for (InventoryField field : FIELDS) {
-            schema = schema.add(field.sourceName(), field.type(), true);
-        }
-        Dataset<Row> raw = spark.read().schema(schema).csv(files.toArray(String[]::new));
+        plainSpark(files, inventoryDate, configurationId, InventoryFileFormat.CSV);
+    }
+
+    /** The plain job over Parquet or ORC files, which carry their schema and S3's column names already. */
+    void plainSpark(List<String> files, String inventoryDate, String configurationId, InventoryFileFormat format)
+            throws Exception {
         List<Column> columns = new ArrayList<>();
-        for (InventoryField field : FIELDS) {
-            Column value = col(field.sourceName());
-            columns.add(("Key".equals(field.sourceName()) ? functions.url_decode(value) : value).as(field.tableName()));
+        Dataset<Row> raw;
+        if (format == InventoryFileFormat.CSV) {
+            raw = spark.read().schema(csvSchema()).csv(files.toArray(String[]::new));
+            for (InventoryField field : FIELDS) {
+                Column value = col(field.sourceName());
+                columns.add(
+                        ("Key".equals(field.sourceName()) ? functions.url_decode(value) : value).as(field.tableName()));
+            }
+        } else {
+            raw = spark.read().format(sparkFormat(format)).load(files.toArray(String[]::new));
+            FIELDS.forEach(field -> columns.add(col(field.tableName())));
         }
         columns.add(lit(inventoryDate).cast(DataTypes.DateType).as("inventory_date"));
         columns.add(lit(configurationId).as("inventory_configuration"));
@@ -87,10 +96,22 @@ final class SparkBaselines {
      * names, and a merge-schema append, as a Glue ETL job over a crawled inventory table does.
      */
     void glueStyle(List<String> files, String inventoryDate, String configurationId) throws Exception {
-        Dataset<Row> inferred = spark.read()
-                .option("inferSchema", "true")
-                .csv(files.toArray(String[]::new))
-                .toDF(FIELDS.stream().map(InventoryField::tableName).toArray(String[]::new))
+        glueStyle(files, inventoryDate, configurationId, InventoryFileFormat.CSV);
+    }
+
+    /** Over Parquet or ORC there is nothing to infer: the Glue-style job merges the files' schemas instead. */
+    void glueStyle(List<String> files, String inventoryDate, String configurationId, InventoryFileFormat format)
+            throws Exception {
+        Dataset<Row> read = format == InventoryFileFormat.CSV
+                ? spark.read()
+                        .option("inferSchema", "true")
+                        .csv(files.toArray(String[]::new))
+                        .toDF(FIELDS.stream().map(InventoryField::tableName).toArray(String[]::new))
+                : spark.read()
+                        .format(sparkFormat(format))
+                        .option("mergeSchema", "true")
+                        .load(files.toArray(String[]::new));
+        Dataset<Row> inferred = read
                 .withColumn("inventory_date", lit(inventoryDate).cast(DataTypes.DateType))
                 .withColumn("inventory_configuration", lit(configurationId));
         if (spark.catalog().tableExists(GLUE_STYLE_TABLE)) {
@@ -105,17 +126,30 @@ final class SparkBaselines {
 
     /** Gunzip and parse with the explicit schema, nothing written: the floor any CSV load stands on. */
     void parseOnly(List<String> files) {
+        parseOnly(files, InventoryFileFormat.CSV);
+    }
+
+    /** For Parquet and ORC: decode every column of every file, nothing written. */
+    void parseOnly(List<String> files, InventoryFileFormat format) {
+        Dataset<Row> rows = format == InventoryFileFormat.CSV
+                ? spark.read().schema(csvSchema()).csv(files.toArray(String[]::new))
+                : spark.read().format(sparkFormat(format)).load(files.toArray(String[]::new));
+        rows.write()
+                .format("noop")
+                .mode("overwrite")
+                .save();
+    }
+
+    static StructType csvSchema() {
         StructType schema = new StructType();
         for (InventoryField field : FIELDS) {
             schema = schema.add(field.sourceName(), field.type(), true);
         }
-        spark.read()
-                .schema(schema)
-                .csv(files.toArray(String[]::new))
-                .write()
-                .format("noop")
-                .mode("overwrite")
-                .save();
+        return schema;
+    }
+
+    private static String sparkFormat(InventoryFileFormat format) {
+        return format == InventoryFileFormat.PARQUET ? "parquet" : "orc";
     }
 
     long rowsIn(String table) {
