@@ -143,6 +143,8 @@ final class MemoryBenchmark implements Callable<Integer> {
 
     /** The loader's own main class with the arguments the local stack gives it, in a JVM of its own. */
     private Process startLoader(LocalStack stack) throws IOException {
+        // The idle baseline waits for this log's start line: a previous run's log must not answer for this one.
+        Files.deleteIfExists(work.resolve("loader.log"));
         Map<String, Object> arguments = new LinkedHashMap<>(LocalServices.awsProperties(stack));
         arguments.putAll(LocalServices.loaderProperties(stack));
         arguments.put("server.port", "0");
