@@ -8,7 +8,7 @@ import io.tidewater.billing.delivery.Deliveries;
 import io.tidewater.billing.period.CostLine;
 import io.tidewater.billing.period.DeliveryRecord;
 import io.tidewater.billing.period.Dimension;
-import io.tidewater.billing.period.PeriodLedger;
+import io.tidewater.billing.period.PeriodHistory;
 import io.tidewater.billing.period.PeriodNotFoundException;
 import io.tidewater.billing.period.PeriodSummary;
 import io.tidewater.billing.period.SkippedEvent;
@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "billing admin", description = "Billing periods and their deliveries")
 class AdminController {
 
-    private final PeriodLedger ledger;
+    private final PeriodHistory history;
     private final Deliveries deliveries;
     private final BillingProperties properties;
 
-    AdminController(PeriodLedger ledger, Deliveries deliveries, BillingProperties properties) {
-        this.ledger = ledger;
+    AdminController(PeriodHistory history, Deliveries deliveries, BillingProperties properties) {
+        this.history = history;
         this.deliveries = deliveries;
         this.properties = properties;
     }
@@ -46,7 +46,7 @@ class AdminController {
     @Operation(summary = "List billing periods of every table with their state (LOADING, ESTIMATED, FINAL, FAILED)")
     @GetMapping("/periods")
     List<PeriodSummary> periods() {
-        return ledger.periods();
+        return history.periods();
     }
 
     @Operation(summary = "A billing period's state, deliveries and skipped events")
@@ -58,11 +58,11 @@ class AdminController {
                     String table) {
         String target = table(table);
         String month = month(period);
-        List<DeliveryRecord> history = ledger.deliveries(target, month);
-        if (history.isEmpty()) {
+        List<DeliveryRecord> deliveries = history.deliveries(target, month);
+        if (deliveries.isEmpty()) {
             throw new PeriodNotFoundException("Cannot find %s %s: no delivery of it arrived".formatted(target, month));
         }
-        return new PeriodDetail(ledger.summary(target, month), history, ledger.skippedEvents(target, month));
+        return new PeriodDetail(history.summary(target, month), deliveries, history.skippedEvents(target, month));
     }
 
     @Operation(summary = "The unblended cost of the delivery a period holds, by service, account or day")
@@ -73,7 +73,7 @@ class AdminController {
             @Parameter(description = "billing.cur (default), billing.cur2 or billing.focus")
                     @RequestParam(required = false)
                     String table) {
-        return ledger.costs(table(table), month(period), by);
+        return history.costs(table(table), month(period), by);
     }
 
     @Operation(summary = "Load the delivery a period holds again, replacing the period in one commit")

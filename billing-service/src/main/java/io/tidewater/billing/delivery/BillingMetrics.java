@@ -2,7 +2,7 @@ package io.tidewater.billing.delivery;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tidewater.billing.period.PeriodLedger;
+import io.tidewater.billing.period.PeriodHistory;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +18,10 @@ class BillingMetrics {
     private final MeterRegistry meters;
     private final Map<String, AtomicReference<BigDecimal>> costs = new ConcurrentHashMap<>();
 
-    BillingMetrics(MeterRegistry meters, PeriodLedger ledger) {
+    BillingMetrics(MeterRegistry meters, PeriodHistory history) {
         this.meters = meters;
-        ledger.currentCosts().forEach((table, periods) -> periods.forEach((period, cost) -> cost(table, period, cost)));
+        history.currentCosts()
+                .forEach((table, periods) -> periods.forEach((period, cost) -> cost(table, period, cost)));
     }
 
     /** {@code loaded}, {@code superseded}, {@code duplicate}, {@code queued}, {@code failed} or {@code rejected}. */

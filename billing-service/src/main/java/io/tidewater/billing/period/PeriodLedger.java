@@ -1,13 +1,9 @@
 package io.tidewater.billing.period;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class PeriodLedger {
-
-    private static final String COLUMNS = "table_name, billing_period, assembly_id, kind, manifest_uri, "
-            + "manifest_modified_at, state, run_id, job_id, row_count, rows_loaded, unblended_cost, invoice_id, detail, "
-            + "received_at, updated_at";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -53,7 +45,7 @@ public class PeriodLedger {
     public void skip(NewDelivery delivery, Admission.Skipped skip) {
         transactions.executeWithoutResult(status -> {
             if (skip.reason() == Admission.SkipReason.SUPERSEDED
-                    && find(delivery.table(), delivery.period(), delivery.assemblyId())
+                    && DeliveryRows.find(jdbc, delivery.table(), delivery.period(), delivery.assemblyId())
                             .isEmpty()) {
                 insert(delivery, DeliveryState.SUPERSEDED, skip.detail());
             }
@@ -79,8 +71,10 @@ public class PeriodLedger {
             jdbc.sql("DELETE FROM delivery_costs WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
                     .params(delivery.table(), delivery.period(), delivery.assemblyId())
                     .update();
-            Optional<DeliveryRecord> loading = inState(delivery.table(), delivery.period(), DeliveryState.LOADING);
-            for (DeliveryRecord pending : allInState(delivery.table(), delivery.period(), DeliveryState.PENDING)) {
+            Optional<DeliveryRecord> loading =
+                    DeliveryRows.inState(jdbc, delivery.table(), delivery.period(), DeliveryState.LOADING);
+            for (DeliveryRecord pending :
+                    DeliveryRows.allInState(jdbc, delivery.table(), delivery.period(), DeliveryState.PENDING)) {
                 setState(
                         pending, DeliveryState.SUPERSEDED, "superseded by " + delivery.assemblyId() + " while waiting");
             }
@@ -91,14 +85,15 @@ public class PeriodLedger {
                         DeliveryState.PENDING,
                         "waits for " + loading.get().assemblyId());
                 return new Admission.Queued(
-                        find(delivery.table(), delivery.period(), delivery.assemblyId())
+                        DeliveryRows.find(jdbc, delivery.table(), delivery.period(), delivery.assemblyId())
                                 .orElseThrow(),
                         loading.get().assemblyId());
             }
             insert(delivery, DeliveryState.LOADING, null);
             send.accept(delivery.jobId(), delivery.loadJob());
-            return new Admission.Dispatched(find(delivery.table(), delivery.period(), delivery.assemblyId())
-                    .orElseThrow());
+            return new Admission.Dispatched(
+                    DeliveryRows.find(jdbc, delivery.table(), delivery.period(), delivery.assemblyId())
+                            .orElseThrow());
         });
     }
 
@@ -115,7 +110,8 @@ public class PeriodLedger {
                 return Optional.<Completion>empty();
             }
             DeliveryRecord delivery = found.get();
-            for (DeliveryRecord earlier : allInState(delivery.table(), delivery.period(), DeliveryState.LOADED)) {
+            for (DeliveryRecord earlier :
+                    DeliveryRows.allInState(jdbc, delivery.table(), delivery.period(), DeliveryState.LOADED)) {
                 if (!earlier.assemblyId().equals(delivery.assemblyId())) {
                     setState(earlier, DeliveryState.REPLACED, "replaced by " + delivery.assemblyId());
                 }
@@ -163,12 +159,12 @@ public class PeriodLedger {
             Function<String, Map.Entry<String, String>> rewrite,
             BiConsumer<String, String> send) {
         return transactions.execute(status -> {
-            Optional<DeliveryRecord> loading = inState(table, period, DeliveryState.LOADING);
+            Optional<DeliveryRecord> loading = DeliveryRows.inState(jdbc, table, period, DeliveryState.LOADING);
             if (loading.isPresent()) {
                 throw new PeriodConflictException("Cannot re-ingest %s %s: delivery %s is loading"
                         .formatted(table, period, loading.get().assemblyId()));
             }
-            DeliveryRecord current = current(table, period)
+            DeliveryRecord current = DeliveryRows.inState(jdbc, table, period, DeliveryState.LOADED)
                     .orElseThrow(() -> new PeriodNotFoundException(
                             "Cannot re-ingest %s %s: no delivery of it was loaded".formatted(table, period)));
             String storedJob = jdbc.sql("SELECT load_job FROM deliveries WHERE table_name = ? AND billing_period = ? "
@@ -194,108 +190,9 @@ public class PeriodLedger {
         });
     }
 
-    /** Every period of every table, newest period first. */
-    public List<PeriodSummary> periods() {
-        List<String[]> keys = jdbc.sql("SELECT DISTINCT table_name, billing_period FROM deliveries "
-                        + "ORDER BY billing_period DESC, table_name")
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
-                .list();
-        List<PeriodSummary> summaries = new ArrayList<>();
-        for (String[] key : keys) {
-            summaries.add(summary(key[0], key[1]));
-        }
-        return summaries;
-    }
-
-    public PeriodSummary summary(String table, String period) {
-        List<DeliveryRecord> deliveries = deliveries(table, period);
-        Optional<DeliveryRecord> current = deliveries.stream()
-                .filter(delivery -> delivery.state() == DeliveryState.LOADED)
-                .findFirst();
-        int skipped = jdbc.sql("SELECT COUNT(*) FROM skipped_events WHERE table_name = ? AND billing_period = ?")
-                .params(table, period)
-                .query(Integer.class)
-                .single();
-        boolean loading = deliveries.stream().anyMatch(delivery -> delivery.state() == DeliveryState.LOADING);
-        PeriodState state;
-        if (current.isPresent()) {
-            state = current.get().isFinal() ? PeriodState.FINAL : PeriodState.ESTIMATED;
-        } else if (loading) {
-            state = PeriodState.LOADING;
-        } else {
-            state = PeriodState.FAILED;
-        }
-        return new PeriodSummary(
-                table,
-                period,
-                state,
-                current.map(DeliveryRecord::assemblyId).orElse(null),
-                deliveries.size(),
-                skipped,
-                current.map(delivery -> delivery.rowsLoaded() != null && delivery.rowsLoaded() > 0
-                                ? delivery.rowsLoaded()
-                                : delivery.rowCount())
-                        .orElse(null),
-                current.map(DeliveryRecord::unblendedCost).orElse(null),
-                current.map(DeliveryRecord::invoiceId).orElse(null),
-                current.map(DeliveryRecord::updatedAt).orElse(null));
-    }
-
-    /** The period's deliveries, newest first. */
-    public List<DeliveryRecord> deliveries(String table, String period) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
-                        + "ORDER BY manifest_modified_at DESC, assembly_id DESC")
-                .params(table, period)
-                .query(PeriodLedger::delivery)
-                .list();
-    }
-
-    public List<SkippedEvent> skippedEvents(String table, String period) {
-        return jdbc.sql("SELECT run_id, assembly_id, manifest_uri, reason, at FROM skipped_events "
-                        + "WHERE table_name = ? AND billing_period = ? ORDER BY at")
-                .params(table, period)
-                .query((rs, row) -> new SkippedEvent(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5))))
-                .list();
-    }
-
-    /** The delivery the table holds for the period. */
-    public Optional<DeliveryRecord> current(String table, String period) {
-        return inState(table, period, DeliveryState.LOADED);
-    }
-
-    /**
-     * The current delivery's cost by one dimension, highest first.
-     *
-     * @throws PeriodNotFoundException when no delivery of the period was loaded
-     */
-    public List<CostLine> costs(String table, String period, Dimension dimension) {
-        DeliveryRecord current = current(table, period)
-                .orElseThrow(() -> new PeriodNotFoundException(
-                        "Cannot break down the cost of %s %s: no delivery of it was loaded".formatted(table, period)));
-        return jdbc
-                .sql("SELECT dimension_value, unblended_cost FROM delivery_costs WHERE table_name = ? "
-                        + "AND billing_period = ? AND assembly_id = ? AND dimension = ?")
-                .params(table, period, current.assemblyId(), dimension.name())
-                .query((rs, row) -> new CostLine(rs.getString(1), new BigDecimal(rs.getString(2))))
-                .list()
-                .stream()
-                .sorted(
-                        dimension == Dimension.DAY
-                                ? Comparator.comparing(CostLine::key)
-                                : Comparator.comparing(CostLine::unblendedCost)
-                                        .reversed()
-                                        .thenComparing(CostLine::key))
-                .toList();
-    }
-
     private Optional<Admission.Skipped> skipReason(
             String table, String period, String assemblyId, Instant manifestModifiedAt) {
-        Optional<DeliveryRecord> known = find(table, period, assemblyId);
+        Optional<DeliveryRecord> known = DeliveryRows.find(jdbc, table, period, assemblyId);
         if (known.isPresent() && known.get().state() != DeliveryState.FAILED) {
             DeliveryRecord record = known.get();
             return Optional.of(
@@ -310,7 +207,7 @@ public class PeriodLedger {
                                                     assemblyId,
                                                     record.state().name().toLowerCase(Locale.ROOT))));
         }
-        Optional<DeliveryRecord> newest = deliveries(table, period).stream()
+        Optional<DeliveryRecord> newest = DeliveryRows.ofPeriod(jdbc, table, period).stream()
                 .filter(record -> record.state() == DeliveryState.LOADED
                         || record.state() == DeliveryState.LOADING
                         || record.state() == DeliveryState.PENDING
@@ -339,7 +236,8 @@ public class PeriodLedger {
     }
 
     private Optional<DeliveryRecord> sendNext(DeliveryRecord finished, BiConsumer<String, String> send) {
-        List<DeliveryRecord> waiting = allInState(finished.table(), finished.period(), DeliveryState.PENDING);
+        List<DeliveryRecord> waiting =
+                DeliveryRows.allInState(jdbc, finished.table(), finished.period(), DeliveryState.PENDING);
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
@@ -376,7 +274,7 @@ public class PeriodLedger {
 
     private void insert(NewDelivery delivery, DeliveryState state, String detail) {
         long now = clock.millis();
-        jdbc.sql("INSERT INTO deliveries (" + COLUMNS + ", load_job) VALUES "
+        jdbc.sql("INSERT INTO deliveries (" + DeliveryRows.COLUMNS + ", load_job) VALUES "
                         + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         delivery.table(),
@@ -433,76 +331,15 @@ public class PeriodLedger {
     }
 
     private DeliveryRecord reload(DeliveryRecord delivery) {
-        return find(delivery.table(), delivery.period(), delivery.assemblyId()).orElseThrow();
-    }
-
-    private Optional<DeliveryRecord> find(String table, String period, String assemblyId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
-                        + "AND assembly_id = ?")
-                .params(table, period, assemblyId)
-                .query(PeriodLedger::delivery)
-                .optional();
+        return DeliveryRows.find(jdbc, delivery.table(), delivery.period(), delivery.assemblyId())
+                .orElseThrow();
     }
 
     private Optional<DeliveryRecord> byJob(String jobId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE job_id = ?")
+        return jdbc.sql("SELECT " + DeliveryRows.COLUMNS + " FROM deliveries WHERE job_id = ?")
                 .params(jobId)
-                .query(PeriodLedger::delivery)
+                .query(DeliveryRows::delivery)
                 .optional();
-    }
-
-    private Optional<DeliveryRecord> inState(String table, String period, DeliveryState state) {
-        List<DeliveryRecord> found = allInState(table, period, state);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    /** Newest first. */
-    private List<DeliveryRecord> allInState(String table, String period, DeliveryState state) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
-                        + "AND state = ? ORDER BY manifest_modified_at DESC, assembly_id DESC")
-                .params(table, period, state.name())
-                .query(PeriodLedger::delivery)
-                .list();
-    }
-
-    /** The total cost per table and period of the deliveries the tables hold now, for the cost gauges. */
-    public Map<String, Map<String, BigDecimal>> currentCosts() {
-        Map<String, Map<String, BigDecimal>> costs = new LinkedHashMap<>();
-        jdbc.sql("SELECT table_name, billing_period, unblended_cost FROM deliveries WHERE state = ? "
-                        + "AND unblended_cost IS NOT NULL")
-                .params(DeliveryState.LOADED.name())
-                .query((rs, row) -> {
-                    costs.computeIfAbsent(rs.getString(1), table -> new LinkedHashMap<>())
-                            .put(rs.getString(2), new BigDecimal(rs.getString(3)));
-                    return null;
-                })
-                .list();
-        return costs;
-    }
-
-    private static DeliveryRecord delivery(ResultSet rs, int row) throws SQLException {
-        return new DeliveryRecord(
-                rs.getString("table_name"),
-                rs.getString("billing_period"),
-                rs.getString("assembly_id"),
-                rs.getString("kind"),
-                rs.getString("manifest_uri"),
-                Instant.ofEpochMilli(rs.getLong("manifest_modified_at")),
-                DeliveryState.valueOf(rs.getString("state")),
-                rs.getString("run_id"),
-                rs.getString("job_id"),
-                nullableLong(rs, "row_count"),
-                nullableLong(rs, "rows_loaded"),
-                rs.getString("unblended_cost") == null ? null : new BigDecimal(rs.getString("unblended_cost")),
-                rs.getString("invoice_id"),
-                rs.getString("detail"),
-                Instant.ofEpochMilli(rs.getLong("received_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 
     private static String truncate(String text) {
