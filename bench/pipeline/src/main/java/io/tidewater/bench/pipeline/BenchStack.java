@@ -18,12 +18,16 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The embedded stack and the four services on free ports in an emptied directory, so that a running
  * {@code ./tidewater up} or another engineer's tests on this machine do not clash with the benchmark.
  */
 final class BenchStack implements AutoCloseable {
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
     private final LocalStack stack;
     private final LocalServices services;
@@ -44,18 +48,10 @@ final class BenchStack implements AutoCloseable {
     /** @param overrides properties for every service, such as inventory-service's data-file checksum mode */
     static BenchStack start(Path dataDirectory, Map<String, Object> overrides) {
         long started = System.nanoTime();
-        deleteRecursively(dataDirectory);
-        LocalStackProperties properties = LocalStackProperties.defaults().withPorts(freePort(), freePort());
-        LocalStack stack = LocalStack.start(properties, dataDirectory);
+        LocalStack stack = startStackOnly(dataDirectory);
         try {
             LocalServices services = LocalServices.start(stack, withFreeHttpPorts(overrides));
-            S3Client s3 = S3Client.builder()
-                    .endpointOverride(URI.create(stack.s3Endpoint()))
-                    .region(Region.of(stack.region()))
-                    .forcePathStyle(true)
-                    .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .build();
+            S3Client s3 = s3Client(stack);
             return new BenchStack(stack, services, s3, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             try {
@@ -65,6 +61,29 @@ final class BenchStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** S3 and SQS alone on free ports in an emptied directory, for benchmarks that start services themselves. */
+    static LocalStack startStackOnly(Path dataDirectory) {
+        deleteRecursively(dataDirectory);
+        return LocalStack.start(LocalStackProperties.defaults().withPorts(freePort(), freePort()), dataDirectory);
+    }
+
+    static S3Client s3Client(LocalStack stack) {
+        return S3Client.builder()
+                .endpointOverride(URI.create(stack.s3Endpoint()))
+                .region(Region.of(stack.region()))
+                .forcePathStyle(true)
+                .credentialsProvider(CREDENTIALS)
+                .build();
+    }
+
+    static SqsClient sqsClient(LocalStack stack) {
+        return SqsClient.builder()
+                .endpointOverride(URI.create(stack.sqsEndpoint()))
+                .region(Region.of(stack.region()))
+                .credentialsProvider(CREDENTIALS)
+                .build();
     }
 
     private static Map<String, Object> withFreeHttpPorts(Map<String, Object> overrides) {

@@ -12,10 +12,8 @@ import io.tidewater.contract.WriteMode;
 import io.tidewater.loader.IcebergLoaderApplication;
 import io.tidewater.local.services.LocalServices;
 import io.tidewater.local.stack.LocalStack;
-import io.tidewater.local.stack.LocalStackProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +27,6 @@ import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -82,20 +76,9 @@ final class MemoryBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dataDirectory = work.resolve("stack");
-        BenchStack.deleteRecursively(dataDirectory);
-        LocalStackProperties properties = LocalStackProperties.defaults().withPorts(BenchStack.freePort(), BenchStack.freePort());
-        try (LocalStack stack = LocalStack.start(properties, dataDirectory);
-                S3Client s3 = S3Client.builder()
-                        .endpointOverride(URI.create(stack.s3Endpoint()))
-                        .region(Region.of(stack.region()))
-                        .forcePathStyle(true)
-                        .credentialsProvider(credentials())
-                        .build();
-                SqsClient sqs = SqsClient.builder()
-                        .endpointOverride(URI.create(stack.sqsEndpoint()))
-                        .region(Region.of(stack.region()))
-                        .credentialsProvider(credentials())
-                        .build()) {
+        try (LocalStack stack = BenchStack.startStackOnly(dataDirectory);
+                S3Client s3 = BenchStack.s3Client(stack);
+                SqsClient sqs = BenchStack.sqsClient(stack)) {
             long generating = System.nanoTime();
             InventoryDeliveries report =
                     InventoryDeliveries.prepare(s3, work.resolve("report"), "bench-memory", rows, files);
@@ -246,8 +229,5 @@ final class MemoryBenchmark implements Callable<Integer> {
         }
     }
 
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    }
 
 }

@@ -2,9 +2,7 @@ package io.tidewater.bench.pipeline;
 
 import io.tidewater.local.services.LocalServices;
 import io.tidewater.local.stack.LocalStack;
-import io.tidewater.local.stack.LocalStackProperties;
 import io.tidewater.trigger.WorkflowTriggerApplication;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -80,15 +75,8 @@ final class TriggerBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dataDirectory = work.resolve("stack");
-        BenchStack.deleteRecursively(dataDirectory);
-        LocalStackProperties properties = LocalStackProperties.defaults().withPorts(BenchStack.freePort(), BenchStack.freePort());
-        try (LocalStack stack = LocalStack.start(properties, dataDirectory);
-                SqsClient sqs = SqsClient.builder()
-                        .endpointOverride(URI.create(stack.sqsEndpoint()))
-                        .region(Region.of(stack.region()))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                        .build()) {
+        try (LocalStack stack = BenchStack.startStackOnly(dataDirectory);
+                SqsClient sqs = BenchStack.sqsClient(stack)) {
             String drainQueue = sqs.createQueue(request -> request.queueName(DRAIN_QUEUE)).queueUrl();
             Map<String, Object> arguments = new LinkedHashMap<>(LocalServices.awsProperties(stack));
             arguments.put("server.port", "0");
