@@ -2,10 +2,13 @@ package io.tidewater.loader.load;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.service.metrics.PipelineMeters;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,16 +26,19 @@ class LoadJobListener {
     private final LoadJobRunner runner;
     private final SqsTemplate sqs;
     private final String deadLetterQueue;
+    private final PipelineMeters meters;
 
-    LoadJobListener(LoadJobRunner runner, SqsTemplate sqs, LoaderProperties properties) {
+    LoadJobListener(LoadJobRunner runner, SqsTemplate sqs, LoaderProperties properties, MeterRegistry meters) {
         this.runner = runner;
         this.sqs = sqs;
         this.deadLetterQueue = properties.jobsQueue() + "-dlq";
+        this.meters = new PipelineMeters(meters);
     }
 
     @SqsListener(value = "${tidewater.loader.jobs-queue}", maxConcurrentMessages = "2", maxMessagesPerPoll = "2")
     void onLoadJob(String body) {
         LoadJob job = MessageJson.read(body, LoadJob.class);
+        long started = System.nanoTime();
         try {
             LoadResult.LoadCompleted completed = runner.run(job);
             log.info(
@@ -43,12 +49,21 @@ class LoadJobListener {
                     completed.snapshotId(),
                     completed.alreadyLoaded() ? " (already loaded)" : "");
             reply(job, completed);
+            meters.loadDuration(job.table(), PipelineMeters.Outcome.SUCCEEDED, since(started));
         } catch (InvalidLoadJobException invalid) {
             log.warn("Load job {} for {} cannot succeed: {}", job.jobId(), job.table(), invalid.getMessage());
             reply(job, new LoadResult.LoadFailed(job.jobId(), job.runId(), job.table(), invalid.getMessage(), false));
             sqs.send(to ->
                     to.queue(deadLetterQueue).payload(body).header("tidewater-failure-reason", invalid.getMessage()));
+            meters.loadDuration(job.table(), PipelineMeters.Outcome.REJECTED, since(started));
+        } catch (RuntimeException e) {
+            meters.loadDuration(job.table(), PipelineMeters.Outcome.ERRORED, since(started));
+            throw e;
         }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private void reply(LoadJob job, LoadResult result) {

@@ -13,6 +13,7 @@ import io.tidewater.schema.evolution.EvolutionPolicy;
 import io.tidewater.schema.evolution.EvolutionResult;
 import io.tidewater.schema.evolution.SchemaChange;
 import io.tidewater.schema.evolution.SchemaEvolver;
+import io.tidewater.service.metrics.PipelineMeters;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public class LoadJobRunner {
     private final SparkSession spark;
     private final IcebergTables tables;
     private final QuarantineTables quarantine;
-    private final MeterRegistry meters;
+    private final PipelineMeters meters;
     private final String catalogName;
     private final long maxMalformedRows;
 
@@ -57,7 +58,7 @@ public class LoadJobRunner {
         this.spark = spark;
         this.tables = tables;
         this.quarantine = quarantine;
-        this.meters = meters;
+        this.meters = new PipelineMeters(meters);
         this.catalogName = properties.catalog().name();
         this.maxMalformedRows = properties.maxMalformedRowsPerJob();
     }
@@ -90,7 +91,7 @@ public class LoadJobRunner {
         StagedSnapshots.Published published =
                 StagedSnapshots.publish(table, job.idempotencyKey(), "load job " + job.jobId());
         long written = published.alreadyLoaded() ? 0 : LoadHistory.addedRecords(published.snapshot());
-        meters.counter("tidewater.rows.loaded", "table", job.table()).increment(written);
+        meters.rowsLoaded(job.table(), written);
         return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started);
     }
 
@@ -122,8 +123,7 @@ public class LoadJobRunner {
         if (!plan.isEmpty()) {
             EvolutionResult result = SchemaEvolver.apply(table, plan);
             if (!result.applied().isEmpty()) {
-                meters.counter("tidewater.schema.changes", "table", job.table())
-                        .increment(result.applied().size());
+                meters.schemaChanges(job.table(), result.applied().size());
                 log.info("Evolved {} to schema {}: {}", job.table(), result.schemaId(), plan.describe());
             }
             table.refresh();
@@ -143,7 +143,7 @@ public class LoadJobRunner {
         Dataset<Row> bad = QuarantineTables.rows(rows.badRows().get(), job);
         write(job, bad, catalogName + "." + QuarantineTables.of(identifier));
         StagedSnapshots.publish(quarantineTable, job.idempotencyKey(), "quarantine of load job " + job.jobId());
-        meters.counter("tidewater.rows.quarantined", "table", job.table()).increment(rows.countBadRows());
+        meters.rowsQuarantined(job.table(), rows.countBadRows());
     }
 
     private static void write(LoadJob job, Dataset<Row> frame, String table) {
