@@ -166,7 +166,6 @@ public class Deliveries {
         DeliveryRecord delivery = completion.get().delivery();
         if (result instanceof LoadResult.LoadCompleted completed) {
             metrics.delivery(delivery.table(), "loaded");
-            metrics.rowsLoaded(delivery.table(), completed.rowsWritten());
             metrics.cost(delivery.table(), delivery.period(), delivery.unblendedCost());
             runUpdates.send(
                     completed.runId(),

@@ -92,6 +92,8 @@ public class LoadJobRunner {
                 StagedSnapshots.publish(table, job.idempotencyKey(), "load job " + job.jobId());
         long written = published.alreadyLoaded() ? 0 : LoadHistory.addedRecords(published.snapshot());
         meters.rowsLoaded(job.table(), written);
+        // Counted also when 0, so that dashboards show a zero rather than no data.
+        meters.rowsQuarantined(job.table(), published.alreadyLoaded() ? 0 : malformed);
         return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started);
     }
 
@@ -120,14 +122,16 @@ public class LoadJobRunner {
                             .formatted(describeFiles(job), job.table(), job.evolutionPolicy(), plan.describe()),
                     null);
         }
+        int applied = 0;
         if (!plan.isEmpty()) {
             EvolutionResult result = SchemaEvolver.apply(table, plan);
-            if (!result.applied().isEmpty()) {
-                meters.schemaChanges(job.table(), result.applied().size());
+            applied = result.applied().size();
+            if (applied > 0) {
                 log.info("Evolved {} to schema {}: {}", job.table(), result.schemaId(), plan.describe());
             }
             table.refresh();
         }
+        meters.schemaChanges(job.table(), applied);
         return plan;
     }
 
@@ -143,7 +147,6 @@ public class LoadJobRunner {
         Dataset<Row> bad = QuarantineTables.rows(rows.badRows().get(), job);
         write(job, bad, catalogName + "." + QuarantineTables.of(identifier));
         StagedSnapshots.publish(quarantineTable, job.idempotencyKey(), "quarantine of load job " + job.jobId());
-        meters.rowsQuarantined(job.table(), rows.countBadRows());
     }
 
     private static void write(LoadJob job, Dataset<Row> frame, String table) {
