@@ -146,6 +146,17 @@ class OperationsIT {
     }
 
     @ParameterizedTest
+    @MethodSource("services")
+    void infoNamesTheBuildAndTheGitCommitWithoutToken(String service) {
+        HttpResponse<String> info = get(service, "/actuator/info", null);
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body())
+                .contains("\"build\":{")
+                .contains("\"version\":\"0.1.0-SNAPSHOT\"")
+                .containsPattern("\"git\":\\{.*\"commit\":\\{.*\"id\":\"[0-9a-f]{7,}\"");
+    }
+
+    @ParameterizedTest
     @MethodSource("operationsEndpoints")
     void readOnlyOperationsEndpointsAnswerGetsWithoutTokenAndRefuseWrites(String service) {
         String path = OPERATIONS_ENDPOINTS.get(service);
