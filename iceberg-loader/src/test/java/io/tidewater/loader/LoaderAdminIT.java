@@ -375,6 +375,13 @@ class LoaderAdminIT {
                 .isEqualTo(3);
         assertThat(loader.count("SELECT count(*) FROM archive.admin_copy.regions WHERE region = 'eu'"))
                 .isEqualTo(2);
+        assertThat(get("/admin/tables/admin_copy.regions/history?catalog=archive")
+                        .body()
+                        .path("snapshots")
+                        .get(0)
+                        .path("copiedFrom")
+                        .asText())
+                .isEqualTo("tidewater.admin_copy.regions@" + sourceSnapshot);
 
         loader.runner.run(csvJob(
                 "admin_copy.regions",
@@ -407,6 +414,28 @@ class LoaderAdminIT {
                 job.evolutionPolicy(),
                 List.of(fields),
                 job.replyTo());
+    }
+
+    @Test
+    void openApiDocumentsTheTableAndJobEndpoints() {
+        JsonNode paths = call("GET", "/v3/api-docs", null, false).body().path("paths");
+
+        assertThat(paths.fieldNames())
+                .toIterable()
+                .contains(
+                        "/admin/tables",
+                        "/admin/namespaces",
+                        "/admin/tables/{table}",
+                        "/admin/tables/{table}/history",
+                        "/admin/tables/{table}/loads",
+                        "/admin/tables/{table}/copy",
+                        "/admin/jobs",
+                        "/admin/jobs/{jobId}");
+        assertThat(paths.path("/admin/tables/{table}")
+                        .path("delete")
+                        .path("summary")
+                        .asText())
+                .contains("confirm must repeat its name");
     }
 
     @Test

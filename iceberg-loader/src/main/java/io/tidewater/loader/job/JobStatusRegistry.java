@@ -10,24 +10,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.spark.SparkContext;
-import org.apache.spark.executor.TaskMetrics;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobEnd;
-import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The state and progress of the running and queued load jobs and of the most recent finished ones, whoever submitted
- * them. Each run gets a Spark job group of its own; a Spark listener adds up the input metrics of the group's tasks.
+ * them. Each run gets a Spark job group of its own, whose tasks' input metrics {@link JobGroupInputListener} adds up.
  */
 @Component
 class JobStatusRegistry implements LoadJobObserver, DisposableBean {
@@ -37,15 +29,9 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
 
     private static final String GROUP_PREFIX = "tidewater-load-";
 
-    /** The local property {@link SparkContext#setJobGroup} sets; Spark keeps its own constant private. */
-    private static final String SPARK_JOB_GROUP = "spark.jobGroup.id";
-
     private final SparkContext context;
-    private final ProgressListener listener = new ProgressListener();
+    private final JobGroupInputListener listener = new JobGroupInputListener();
     private final Map<String, TrackedJob> jobs = new LinkedHashMap<>();
-    private final Map<String, TrackedJob> byGroup = new ConcurrentHashMap<>();
-    private final Map<Integer, TrackedJob> byStage = new ConcurrentHashMap<>();
-    private final Map<Integer, List<Integer>> stagesBySparkJob = new ConcurrentHashMap<>();
     private final AtomicLong runs = new AtomicLong();
     private final ThreadLocal<TrackedJob> current = new ThreadLocal<>();
 
@@ -106,7 +92,7 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
         }
         String group = GROUP_PREFIX + runs.incrementAndGet();
         tracked.start(group);
-        byGroup.put(group, tracked);
+        listener.track(group, tracked.input);
         current.set(tracked);
         // Spark job groups are per thread: every Spark job this thread starts until the end of the run is the load's.
         context.setJobGroup(group, "Tidewater load job " + job.jobId() + " into " + job.table(), false);
@@ -135,7 +121,7 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
     private TrackedJob remember(TrackedJob tracked) {
         TrackedJob replaced = jobs.remove(tracked.jobId);
         if (replaced != null && replaced.group != null) {
-            byGroup.remove(replaced.group);
+            listener.forget(replaced.group);
         }
         jobs.put(tracked.jobId, tracked);
         Iterator<TrackedJob> oldestFirst = jobs.values().iterator();
@@ -145,7 +131,7 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
             if (oldest.finished()) {
                 oldestFirst.remove();
                 if (oldest.group != null) {
-                    byGroup.remove(oldest.group);
+                    listener.forget(oldest.group);
                 }
                 finished--;
             }
@@ -158,52 +144,13 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
         context.removeSparkListener(listener);
     }
 
-    /** Adds the input metrics of every finished task of a load's Spark jobs to the load. */
-    private final class ProgressListener extends SparkListener {
-
-        @Override
-        public void onJobStart(SparkListenerJobStart start) {
-            Properties properties = start.properties();
-            String group = properties == null ? null : properties.getProperty(SPARK_JOB_GROUP);
-            TrackedJob tracked = group == null ? null : byGroup.get(group);
-            if (tracked == null) {
-                return;
-            }
-            List<Integer> stages = CollectionConverters.asJava(start.stageIds()).stream()
-                    .map(stage -> (Integer) stage)
-                    .toList();
-            stages.forEach(stage -> byStage.put(stage, tracked));
-            stagesBySparkJob.put(start.jobId(), stages);
-        }
-
-        @Override
-        public void onTaskEnd(SparkListenerTaskEnd end) {
-            TrackedJob tracked = byStage.get(end.stageId());
-            TaskMetrics metrics = end.taskMetrics();
-            if (tracked != null && metrics != null) {
-                tracked.read(
-                        metrics.inputMetrics().recordsRead(),
-                        metrics.inputMetrics().bytesRead());
-            }
-        }
-
-        @Override
-        public void onJobEnd(SparkListenerJobEnd end) {
-            List<Integer> stages = stagesBySparkJob.remove(end.jobId());
-            if (stages != null) {
-                stages.forEach(byStage::remove);
-            }
-        }
-    }
-
     /** One run of a job; its figures change while it runs. */
     private static final class TrackedJob {
         final String jobId;
         final String table;
         final String origin;
         final Instant submittedAt = Instant.now();
-        final AtomicLong rowsRead = new AtomicLong();
-        final AtomicLong bytesRead = new AtomicLong();
+        final InputProgress input = new InputProgress();
         volatile JobState state;
         volatile String group;
         volatile Instant startedAt;
@@ -226,11 +173,6 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
             startedAt = Instant.now();
             startedNanos = System.nanoTime();
             state = JobState.RUNNING;
-        }
-
-        void read(long rows, long bytes) {
-            rowsRead.addAndGet(rows);
-            bytesRead.addAndGet(bytes);
         }
 
         void succeed(LoadResult.LoadCompleted completed) {
@@ -261,7 +203,7 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
                         case RUNNING -> System.nanoTime() - startedNanos;
                         case SUCCEEDED, FAILED -> elapsedNanos;
                     };
-            long rows = rowsRead.get();
+            long rows = input.rows();
             double rate = elapsed <= 0 ? 0 : rows / (elapsed / 1e9);
             return new JobStatus(
                     jobId,
@@ -271,7 +213,7 @@ class JobStatusRegistry implements LoadJobObserver, DisposableBean {
                     submittedAt,
                     startedAt,
                     finishedAt,
-                    new JobStatus.Progress(rows, bytesRead.get(), rate, elapsed / 1_000_000),
+                    new JobStatus.Progress(rows, input.bytes(), rate, elapsed / 1_000_000),
                     result,
                     failure,
                     retryable);

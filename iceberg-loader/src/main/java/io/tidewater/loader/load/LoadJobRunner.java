@@ -67,11 +67,6 @@ public class LoadJobRunner {
         this.observers = List.copyOf(observers);
     }
 
-    /** The catalog the runner loads into, by its Spark name. */
-    public String catalogName() {
-        return catalogName;
-    }
-
     /**
      * Runs the job on the calling thread, telling every observer that it started and how it ended.
      *
