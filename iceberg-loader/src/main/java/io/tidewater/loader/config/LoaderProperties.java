@@ -4,7 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -15,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param catalog the Iceberg catalog tables are loaded into
  * @param spark the Spark session the loads run in
  * @param maxMalformedRowsPerJob a job with more rows that do not parse fails whole instead of quarantining them
+ * @param catalogs further Iceberg catalogs by their name in Spark SQL, each configured with Iceberg's catalog
+ *     properties like {@code catalog.properties}; the admin API lists them and copies tables between them, loads go
+ *     into {@code catalog} only
  */
 @Validated
 @ConfigurationProperties("tidewater.loader")
@@ -22,7 +28,32 @@ public record LoaderProperties(
         @NotBlank String jobsQueue,
         @Valid @NotNull Catalog catalog,
         @Valid @NotNull Spark spark,
-        @Positive long maxMalformedRowsPerJob) {
+        @Positive long maxMalformedRowsPerJob,
+        Map<String, Map<String, String>> catalogs) {
+
+    public LoaderProperties {
+        catalogs = catalogs == null ? Map.of() : copyOf(catalogs);
+        if (catalog != null && catalogs.containsKey(catalog.name())) {
+            throw new IllegalArgumentException(
+                    "Cannot configure catalog %s twice: it is the primary catalog and also listed under catalogs"
+                            .formatted(catalog.name()));
+        }
+    }
+
+    /** Every catalog by its name in Spark SQL with its Iceberg properties, the primary catalog first. */
+    public Map<String, Map<String, String>> allCatalogs() {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        all.put(catalog.name(), catalog.properties());
+        all.putAll(catalogs);
+        return Collections.unmodifiableMap(all);
+    }
+
+    private static Map<String, Map<String, String>> copyOf(Map<String, Map<String, String>> catalogs) {
+        // Sorted, so that listings name the further catalogs in a stable order.
+        Map<String, Map<String, String>> copy = new TreeMap<>();
+        catalogs.forEach((name, properties) -> copy.put(name, Map.copyOf(properties)));
+        return Collections.unmodifiableMap(copy);
+    }
 
     /**
      * An Iceberg catalog, configured with Iceberg's own catalog properties ({@code type}, {@code uri},

@@ -12,7 +12,7 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /** The Iceberg schema and partition spec a load job describes. */
-final class JobSchema {
+public final class JobSchema {
 
     private JobSchema() {}
 
@@ -40,10 +40,18 @@ final class JobSchema {
         }
     }
 
-    /** Partition fields are column names or {@code year|month|day|hour(column)} transforms. */
     static PartitionSpec partitionSpec(LoadJob job, Schema schema) {
+        return partitionSpec(schema, job.partitionFields(), job.table());
+    }
+
+    /**
+     * Partition fields are column names or {@code year|month|day|hour(column)} transforms.
+     *
+     * @throws InvalidLoadJobException naming the field that is not one
+     */
+    public static PartitionSpec partitionSpec(Schema schema, List<String> fields, String table) {
         PartitionSpec.Builder builder = PartitionSpec.builderFor(schema);
-        for (String field : job.partitionFields()) {
+        for (String field : fields) {
             String spec = field.trim();
             int open = spec.indexOf('(');
             if (open < 0) {
@@ -60,7 +68,7 @@ final class JobSchema {
                 default ->
                     throw new InvalidLoadJobException(
                             "Cannot partition table %s by '%s': unknown transform %s"
-                                    .formatted(job.table(), field, transform),
+                                    .formatted(table, field, transform),
                             null);
             }
         }

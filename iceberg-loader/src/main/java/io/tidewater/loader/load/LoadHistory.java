@@ -14,12 +14,17 @@ import org.apache.iceberg.util.SnapshotUtil;
  * What a table's snapshots say about earlier loads. The idempotency key travels as the write-audit-publish id, so the
  * table itself remembers which loads it holds.
  */
-final class LoadHistory {
+public final class LoadHistory {
 
-    static final String IDEMPOTENCY_KEY = "tidewater.idempotency-key";
-    static final String JOB_ID = "tidewater.job-id";
-    static final String RUN_ID = "tidewater.run-id";
-    static final String SOURCE_FILES = "tidewater.source-files";
+    /** Snapshot summary properties of a load. */
+    public static final String IDEMPOTENCY_KEY = "tidewater.idempotency-key";
+
+    public static final String JOB_ID = "tidewater.job-id";
+    public static final String RUN_ID = "tidewater.run-id";
+    public static final String SOURCE_FILES = "tidewater.source-files";
+
+    /** The schema id the load's own schema change created; absent when the load changed no schema. */
+    public static final String INTRODUCED_SCHEMA_ID = "tidewater.introduced-schema-id";
 
     private LoadHistory() {}
 

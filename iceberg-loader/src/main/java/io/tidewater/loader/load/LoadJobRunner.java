@@ -15,6 +15,7 @@ import io.tidewater.schema.evolution.SchemaChange;
 import io.tidewater.schema.evolution.SchemaEvolver;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -48,22 +49,43 @@ public class LoadJobRunner {
     private final PipelineMeters meters;
     private final String catalogName;
     private final long maxMalformedRows;
+    private final List<LoadJobObserver> observers;
 
     LoadJobRunner(
             SparkSession spark,
             IcebergTables tables,
             QuarantineTables quarantine,
             MeterRegistry meters,
-            LoaderProperties properties) {
+            LoaderProperties properties,
+            List<LoadJobObserver> observers) {
         this.spark = spark;
         this.tables = tables;
         this.quarantine = quarantine;
         this.meters = new PipelineMeters(meters);
         this.catalogName = properties.catalog().name();
         this.maxMalformedRows = properties.maxMalformedRowsPerJob();
+        this.observers = List.copyOf(observers);
     }
 
+    /**
+     * Runs the job on the calling thread, telling every observer that it started and how it ended.
+     *
+     * @throws InvalidLoadJobException when the job or its files are wrong: running it again cannot succeed
+     * @throws RetryableLoadException when running it again may succeed
+     */
     public LoadResult.LoadCompleted run(LoadJob job) {
+        observers.forEach(observer -> observer.started(job));
+        try {
+            LoadResult.LoadCompleted completed = load(job);
+            observers.forEach(observer -> observer.completed(job, completed));
+            return completed;
+        } catch (RuntimeException e) {
+            observers.forEach(observer -> observer.failed(job, e));
+            throw e;
+        }
+    }
+
+    private LoadResult.LoadCompleted load(LoadJob job) {
         long started = System.nanoTime();
         TableIdentifier identifier = TableIdentifier.parse(job.table());
         Schema incoming = JobSchema.of(job);
@@ -79,13 +101,13 @@ public class LoadJobRunner {
             return completed(job, 0, 0, earlier.get(), true, started);
         }
 
-        EvolutionPlan plan = evolve(job, table, incoming);
+        Evolved evolved = evolve(job, table, incoming);
 
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
-            SourceRows rows =
-                    SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
-            write(job, rows.goodRows(), catalogName + "." + job.table());
+            SourceRows rows = SourceFrames.read(
+                    session.spark(), job, table.schema(), rescuedColumns(evolved.plan()), maxMalformedRows);
+            write(job, rows.goodRows(), catalogName + "." + job.table(), evolved.introducedSchemaId());
             malformed = stageMalformedRows(job, identifier, rows);
         }
         StagedSnapshots.Published published =
@@ -112,8 +134,16 @@ public class LoadJobRunner {
         return malformed;
     }
 
+    /**
+     * The evolution plan, and the schema id the job's own schema change created, if it made one.
+     *
+     * @param introducedSchemaId recorded in the job's snapshot, so that a table's history shows which load made which
+     *     schema
+     */
+    private record Evolved(EvolutionPlan plan, Integer introducedSchemaId) {}
+
     /** Plans by the job's policy and applies the plan in one commit; a rejected change fails the job untouched. */
-    private EvolutionPlan evolve(LoadJob job, Table table, Schema incoming) {
+    private Evolved evolve(LoadJob job, Table table, Schema incoming) {
         EvolutionPlan plan = new EvolutionPlanner(EvolutionOptions.defaults().withPolicy(policy(job)))
                 .plan(table.schema(), incoming);
         if (!plan.rejections().isEmpty()) {
@@ -123,16 +153,18 @@ public class LoadJobRunner {
                     null);
         }
         int applied = 0;
+        Integer introduced = null;
         if (!plan.isEmpty()) {
             EvolutionResult result = SchemaEvolver.apply(table, plan);
             applied = result.applied().size();
             if (applied > 0) {
                 log.info("Evolved {} to schema {}: {}", job.table(), result.schemaId(), plan.describe());
+                introduced = result.schemaId();
             }
             table.refresh();
         }
         meters.schemaChanges(job.table(), applied);
-        return plan;
+        return new Evolved(plan, introduced);
     }
 
     private static Set<String> rescuedColumns(EvolutionPlan plan) {
@@ -145,16 +177,20 @@ public class LoadJobRunner {
     private void quarantine(LoadJob job, TableIdentifier identifier, SourceRows rows) {
         Table quarantineTable = quarantine.loadOrCreate(identifier);
         Dataset<Row> bad = QuarantineTables.rows(rows.badRows().get(), job);
-        write(job, bad, catalogName + "." + QuarantineTables.of(identifier));
+        write(job, bad, catalogName + "." + QuarantineTables.of(identifier), null);
         StagedSnapshots.publish(quarantineTable, job.idempotencyKey(), "quarantine of load job " + job.jobId());
     }
 
-    private static void write(LoadJob job, Dataset<Row> frame, String table) {
+    private static void write(LoadJob job, Dataset<Row> frame, String table, Integer introducedSchemaId) {
         DataFrameWriterV2<Row> writer = frame.writeTo(table)
                 .option("snapshot-property." + LoadHistory.IDEMPOTENCY_KEY, job.idempotencyKey())
                 .option("snapshot-property." + LoadHistory.JOB_ID, job.jobId())
                 .option("snapshot-property." + LoadHistory.RUN_ID, job.runId())
                 .option("snapshot-property." + LoadHistory.SOURCE_FILES, sourceFiles(job));
+        if (introducedSchemaId != null) {
+            writer = writer.option(
+                    "snapshot-property." + LoadHistory.INTRODUCED_SCHEMA_ID, String.valueOf(introducedSchemaId));
+        }
         try {
             if (job.writeMode() instanceof WriteMode.Replace && !table.endsWith("_quarantine")) {
                 // Replaces exactly the partitions the rows fall in: the restated billing period.

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,46 +24,79 @@ import org.apache.iceberg.spark.SparkCatalog;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The loader's job runner on one Spark session per test JVM, with a JDBC catalog on SQLite and a warehouse on the
+ * The loader's job runner on one Spark session per test JVM, with two JDBC catalogs on SQLite and warehouses on the
  * local filesystem: the loader's logic without any server.
  */
-final class LocalLoader {
+public final class LocalLoader {
+
+    public static final String PRIMARY = "tidewater";
+    public static final String SECOND = "archive";
 
     private static LocalLoader instance;
 
-    final Path directory;
-    final SparkSession spark;
+    final LoaderProperties properties;
+    public final Path directory;
+    public final SparkSession spark;
     final Catalog catalog;
-    final LoadJobRunner runner;
+    public final LoadJobRunner runner;
 
     private LocalLoader(Path directory) {
         this.directory = directory;
-        LoaderProperties properties = new LoaderProperties(
+        this.properties = properties(directory);
+        this.spark = SparkSessions.create(properties);
+        this.catalog = ((SparkCatalog) spark.sessionState().catalogManager().catalog(PRIMARY)).icebergCatalog();
+        IcebergTables tables = new IcebergTables(catalog);
+        this.runner = new LoadJobRunner(
+                spark, tables, new QuarantineTables(tables), new SimpleMeterRegistry(), properties, List.of());
+    }
+
+    /** A primary catalog and a second one, each a JDBC catalog on a SQLite file of its own. */
+    private static LoaderProperties properties(Path directory) {
+        return new LoaderProperties(
                 "jobs",
-                new LoaderProperties.Catalog(
-                        "tidewater",
-                        Map.of(
-                                "type", "jdbc",
-                                "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-                                "jdbc.schema-version", "V1",
-                                "warehouse",
-                                        directory.resolve("warehouse").toUri().toString(),
-                                "cache-enabled", "false")),
+                new LoaderProperties.Catalog(PRIMARY, catalogProperties(directory, PRIMARY)),
                 new LoaderProperties.Spark(
                         "local[2]",
                         Map.of(
                                 "spark.driver.host", "127.0.0.1",
                                 "spark.driver.bindAddress", "127.0.0.1",
                                 "spark.sql.shuffle.partitions", "2")),
-                1_000);
-        this.spark = SparkSessions.create(properties);
-        this.catalog = ((SparkCatalog) spark.sessionState().catalogManager().catalog("tidewater")).icebergCatalog();
-        IcebergTables tables = new IcebergTables(catalog);
-        this.runner =
-                new LoadJobRunner(spark, tables, new QuarantineTables(tables), new SimpleMeterRegistry(), properties);
+                1_000,
+                Map.of(SECOND, catalogProperties(directory, SECOND)));
     }
 
-    static synchronized LocalLoader get() {
+    private static Map<String, String> catalogProperties(Path directory, String name) {
+        return Map.of(
+                "type", "jdbc",
+                "uri", "jdbc:sqlite:" + directory.resolve(name + "-catalog.db"),
+                "jdbc.schema-version", "V1",
+                "warehouse", directory.resolve(name + "-warehouse").toUri().toString(),
+                "io-impl", "org.apache.iceberg.hadoop.HadoopFileIO",
+                "cache-enabled", "false");
+    }
+
+    /**
+     * The same loader configuration as Spring properties, so that a Spring context in this JVM gets this very Spark
+     * session and catalogs (Spark allows one context per JVM).
+     */
+    public Map<String, String> springProperties() {
+        Map<String, String> spring = new LinkedHashMap<>();
+        spring.put("tidewater.loader.jobs-queue", properties.jobsQueue());
+        spring.put("tidewater.loader.catalog.name", PRIMARY);
+        properties
+                .catalog()
+                .properties()
+                .forEach((key, value) -> spring.put("tidewater.loader.catalog.properties." + key, value));
+        properties
+                .catalogs()
+                .forEach((name, catalogProperties) -> catalogProperties.forEach(
+                        (key, value) -> spring.put("tidewater.loader.catalogs." + name + "." + key, value)));
+        spring.put("tidewater.loader.spark.master", properties.spark().master());
+        properties.spark().config().forEach((key, value) -> spring.put("tidewater.loader.spark.config." + key, value));
+        return spring;
+    }
+
+    public static synchronized LocalLoader get() {
         if (instance == null) {
             try {
                 instance = new LocalLoader(Files.createTempDirectory("tidewater-loader-test"));
@@ -74,7 +108,7 @@ final class LocalLoader {
     }
 
     /** A CSV file with a header line, written under the test directory. */
-    Path csv(String name, String... lines) {
+    public Path csv(String name, String... lines) {
         try {
             Path file = directory.resolve("sources").resolve(name);
             Files.createDirectories(file.getParent());
@@ -84,7 +118,8 @@ final class LocalLoader {
         }
     }
 
-    static LoadJob csvJob(String table, String idempotencyKey, String policy, List<LoadColumn> columns, Path... files) {
+    public static LoadJob csvJob(
+            String table, String idempotencyKey, String policy, List<LoadColumn> columns, Path... files) {
         return new LoadJob(
                 UUID.randomUUID().toString(),
                 idempotencyKey,
@@ -103,7 +138,7 @@ final class LocalLoader {
                 "replies");
     }
 
-    static LoadColumn column(String name, String type) {
+    public static LoadColumn column(String name, String type) {
         return new LoadColumn(name, name, type, true);
     }
 
@@ -111,7 +146,7 @@ final class LocalLoader {
         return catalog.loadTable(TableIdentifier.parse(name));
     }
 
-    long count(String query) {
+    public long count(String query) {
         return ((Number) spark.sql(query).first().get(0)).longValue();
     }
 

@@ -1,0 +1,183 @@
+package io.tidewater.loader.job;
+
+import io.tidewater.contract.LoadColumn;
+import io.tidewater.contract.LoadJob;
+import io.tidewater.contract.ReaderOptions;
+import io.tidewater.contract.SourceFile;
+import io.tidewater.contract.SourceFormat;
+import io.tidewater.contract.WriteMode;
+import io.tidewater.loader.catalog.Catalogs;
+import io.tidewater.schema.InvalidInputException;
+import io.tidewater.schema.inference.CrawlOptions;
+import io.tidewater.schema.inference.CrawlResult;
+import io.tidewater.schema.inference.CsvDialect;
+import io.tidewater.schema.inference.FileFormat;
+import io.tidewater.schema.inference.InferredColumn;
+import io.tidewater.schema.inference.SchemaCrawler;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.types.Types;
+import org.apache.spark.sql.SparkSession;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one file into a load job the way the domain services do: the file's schema is crawled (a bounded head sample
+ * of text, the footer of Parquet and ORC), typed against the table's schema when the table exists, and the caller may
+ * set the type of any column.
+ */
+@Component
+class StaticLoads {
+
+    private final SparkSession spark;
+    private final Catalogs catalogs;
+
+    StaticLoads(SparkSession spark, Catalogs catalogs) {
+        this.spark = spark;
+        this.catalogs = catalogs;
+    }
+
+    /**
+     * A file to load.
+     *
+     * @param uri the file, {@code s3://bucket/key} or {@code file:/...}
+     * @param format the file's format
+     * @param readerOptions the CSV dialect; crawled from the file when absent
+     * @param columnTypes Iceberg types by column name (or the file's own name for it), over the crawled ones
+     * @param evolutionPolicy {@code addNewColumns} when absent
+     * @param partitionFields the partition spec, should the load create the table
+     * @param idempotencyKey the same for every load of the same data; by default the table, the file, its size and
+     *     its modification time, so that loading the same file again changes nothing
+     */
+    record StaticLoadRequest(
+            String uri,
+            SourceFormat format,
+            ReaderOptions readerOptions,
+            Map<String, String> columnTypes,
+            String evolutionPolicy,
+            List<String> partitionFields,
+            String idempotencyKey) {
+
+        StaticLoadRequest {
+            columnTypes = columnTypes == null ? Map.of() : Map.copyOf(columnTypes);
+            partitionFields = partitionFields == null ? List.of() : List.copyOf(partitionFields);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the file when it is missing, unreadable or of another format */
+    LoadJob job(String table, StaticLoadRequest request) {
+        if (request.uri() == null || request.uri().isBlank() || request.format() == null) {
+            throw new IllegalArgumentException(
+                    "Cannot load into %s: the request needs the file's uri and format".formatted(table));
+        }
+        TableIdentifier identifier = TableIdentifier.parse(table);
+        CrawlOptions options = CrawlOptions.defaults().withFormatHint(formatHint(request.format()));
+        try {
+            options = options.withTableSchema(
+                    catalogs.catalog(catalogs.primary()).loadTable(identifier).schema());
+        } catch (NoSuchTableException missing) {
+            // The load creates the table from the crawled schema.
+        }
+        CrawlResult crawl;
+        long size;
+        long modified;
+        try (HadoopFileSource source =
+                HadoopFileSource.open(request.uri(), spark.sparkContext().hadoopConfiguration())) {
+            crawl = SchemaCrawler.crawl(source, options);
+            size = source.length();
+            modified = source.status().getModificationTime();
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException(
+                    "Cannot load %s into %s: there is no such file".formatted(request.uri(), table), e);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(
+                    "Cannot load %s into %s: %s".formatted(request.uri(), table, e.getMessage()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot read %s for a load into %s: %s".formatted(request.uri(), table, e.getMessage()), e);
+        }
+        String jobId = UUID.randomUUID().toString();
+        String key =
+                request.idempotencyKey() != null && !request.idempotencyKey().isBlank()
+                        ? request.idempotencyKey()
+                        : "admin-load:%s:%s:%d:%d".formatted(identifier, request.uri(), size, modified);
+        return new LoadJob(
+                jobId,
+                key,
+                "admin-" + jobId,
+                identifier.toString(),
+                List.of(new SourceFile(request.uri(), size, null)),
+                request.format(),
+                request.format() == SourceFormat.CSV ? readerOptions(request, crawl, table) : request.readerOptions(),
+                columns(crawl, request.columnTypes()),
+                List.of(),
+                new WriteMode.Append(),
+                request.evolutionPolicy() == null || request.evolutionPolicy().isBlank()
+                        ? "addNewColumns"
+                        : request.evolutionPolicy(),
+                request.partitionFields(),
+                // Nobody waits on a queue for a load started by hand: its result is its status.
+                "none");
+    }
+
+    private static List<LoadColumn> columns(CrawlResult crawl, Map<String, String> types) {
+        List<LoadColumn> columns = new ArrayList<>();
+        for (InferredColumn column : crawl.columns()) {
+            String type = types.getOrDefault(column.name(), types.get(column.sourceName()));
+            if (type != null) {
+                try {
+                    Types.fromPrimitiveString(type);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "Cannot load column %s as '%s': not an Iceberg primitive type"
+                                    .formatted(column.name(), type),
+                            e);
+                }
+            } else {
+                // The load job carries primitive types: a nested value is loaded as its text.
+                type = column.type().isPrimitiveType() ? column.type().toString() : "string";
+            }
+            columns.add(new LoadColumn(column.name(), column.sourceName(), type, column.nullable()));
+        }
+        return columns;
+    }
+
+    private static ReaderOptions readerOptions(StaticLoadRequest request, CrawlResult crawl, String table) {
+        if (request.readerOptions() != null) {
+            return request.readerOptions();
+        }
+        CsvDialect dialect = crawl.csvDialect()
+                .orElseThrow(() -> new IllegalArgumentException("Cannot load %s into %s as CSV: the crawl found %s"
+                        .formatted(request.uri(), table, crawl.format())));
+        if (dialect.preambleLines() > 0) {
+            throw new IllegalArgumentException(("Cannot load %s into %s: it starts with %d lines before the header,"
+                            + " which Spark's CSV reader cannot skip; load a copy without them")
+                    .formatted(request.uri(), table, dialect.preambleLines()));
+        }
+        char quote = dialect.quote() == null ? '\0' : dialect.quote();
+        char escape = dialect.escape() == null ? quote : dialect.escape();
+        return new ReaderOptions(
+                dialect.delimiter(),
+                quote,
+                escape,
+                crawl.header(),
+                List.copyOf(CrawlOptions.DEFAULT_NULL_TOKENS),
+                request.uri().toLowerCase(Locale.ROOT).endsWith(".gz") ? "gzip" : "none");
+    }
+
+    private static FileFormat formatHint(SourceFormat format) {
+        return switch (format) {
+            case CSV -> FileFormat.CSV;
+            case JSON -> FileFormat.JSON_LINES;
+            case PARQUET -> FileFormat.PARQUET;
+            case ORC -> FileFormat.ORC;
+        };
+    }
+}
