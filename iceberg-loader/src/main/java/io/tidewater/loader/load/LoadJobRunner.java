@@ -79,12 +79,13 @@ public class LoadJobRunner {
             return completed(job, 0, 0, earlier.get(), true, started);
         }
 
-        EvolutionPlan plan = evolve(job, table, incoming);
+        LoadJob fitted = JobSchema.keepingTextColumns(job, table.schema());
+        EvolutionPlan plan = evolve(fitted, table, JobSchema.of(fitted));
 
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
             SourceRows rows =
-                    SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
+                    SourceFrames.read(session.spark(), fitted, table.schema(), rescuedColumns(plan), maxMalformedRows);
             write(job, rows.goodRows(), catalogName + "." + job.table());
             malformed = stageMalformedRows(job, identifier, rows);
         }
