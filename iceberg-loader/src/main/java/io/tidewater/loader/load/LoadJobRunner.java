@@ -101,12 +101,13 @@ public class LoadJobRunner {
             return completed(job, 0, 0, earlier.get(), true, started);
         }
 
-        Evolved evolved = evolve(job, table, incoming);
+        LoadJob fitted = JobSchema.keepingTextColumns(job, table.schema());
+        Evolved evolved = evolve(fitted, table, JobSchema.of(fitted));
 
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
             SourceRows rows = SourceFrames.read(
-                    session.spark(), job, table.schema(), rescuedColumns(evolved.plan()), maxMalformedRows);
+                    session.spark(), fitted, table.schema(), rescuedColumns(evolved.plan()), maxMalformedRows);
             write(job, rows.goodRows(), catalogName + "." + job.table(), evolved.introducedSchemaId());
             malformed = stageMalformedRows(job, identifier, rows);
         }
