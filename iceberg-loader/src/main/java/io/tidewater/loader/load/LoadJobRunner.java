@@ -29,6 +29,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,18 +50,30 @@ public class LoadJobRunner {
     private final String catalogName;
     private final long maxMalformedRows;
 
+    @Autowired
     LoadJobRunner(
             SparkSession spark,
             IcebergTables tables,
             QuarantineTables quarantine,
             MeterRegistry meters,
             LoaderProperties properties) {
+        this(spark, tables, quarantine, meters, properties.catalog().name(), properties.maxMalformedRowsPerJob());
+    }
+
+    /** Outside Spring: see {@link LoadJobSubmission}. */
+    LoadJobRunner(
+            SparkSession spark,
+            IcebergTables tables,
+            QuarantineTables quarantine,
+            MeterRegistry meters,
+            String catalogName,
+            long maxMalformedRows) {
         this.spark = spark;
         this.tables = tables;
         this.quarantine = quarantine;
         this.meters = new PipelineMeters(meters);
-        this.catalogName = properties.catalog().name();
-        this.maxMalformedRows = properties.maxMalformedRowsPerJob();
+        this.catalogName = catalogName;
+        this.maxMalformedRows = maxMalformedRows;
     }
 
     public LoadResult.LoadCompleted run(LoadJob job) {
@@ -83,8 +96,7 @@ public class LoadJobRunner {
 
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
-            SourceRows rows =
-                    SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
+            SourceRows rows = read(session, job, table, plan);
             write(job, rows.goodRows(), catalogName + "." + job.table());
             malformed = stageMalformedRows(job, identifier, rows);
         }
@@ -93,6 +105,17 @@ public class LoadJobRunner {
         long written = published.alreadyLoaded() ? 0 : LoadHistory.addedRecords(published.snapshot());
         meters.rowsLoaded(job.table(), written);
         return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started);
+    }
+
+    /** Spark lists the files when it plans the read: a missing one fails here, with a checked AnalysisException. */
+    private SourceRows read(JobSession session, LoadJob job, Table table, EvolutionPlan plan) {
+        try {
+            return SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
+        } catch (InvalidLoadJobException | RetryableLoadException classified) {
+            throw classified;
+        } catch (Exception e) {
+            throw LoadFailures.classify(job, e);
+        }
     }
 
     /** Quarantines the rows that did not parse, unless there are more than the limit: then the job fails whole. */
