@@ -95,7 +95,7 @@ public class LoadJobRunner {
         EvolutionPlan plan = evolve(job, table, incoming);
 
         long malformed;
-        try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
+        try (JobSession session = JobSession.open(spark, catalogName, identifier, job.idempotencyKey())) {
             SourceRows rows = read(session, job, table, plan);
             write(job, rows.goodRows(), catalogName + "." + job.table());
             malformed = stageMalformedRows(job, identifier, rows);

@@ -10,6 +10,7 @@ import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.loader.health.SparkHealthIndicator;
 import io.tidewater.loader.spark.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * The loader's job code with its driver in this JVM and its executor on a real standalone cluster: a master and a
@@ -127,6 +130,11 @@ class StandaloneClusterIT {
                         .map(SparkExecutorInfo::host))
                 .as("the driver and the worker's executor")
                 .hasSize(2);
+        Health health = new SparkHealthIndicator(spark).health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails())
+                .containsEntry("master", cluster.masterUrl())
+                .containsEntry("executors", 1);
         try (Stream<Path> executorDirectories = Files.list(cluster.workDirectory())) {
             assertThat(executorDirectories)
                     .as("the worker launched the application's executor")
