@@ -39,7 +39,11 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
     }
 
     /** @throws InvalidReportException naming every file whose columns do not fit the report */
-    static ReportSchema crawl(VerifiedManifest verified, S3Client s3, InventoryProperties.Crawl settings) {
+    static ReportSchema crawl(
+            VerifiedManifest verified,
+            S3Client s3,
+            InventoryProperties.Crawl settings,
+            InventoryProperties.Limits limits) {
         long started = System.nanoTime();
         String format = verified.manifest().fileFormat().toUpperCase(Locale.ROOT);
         List<CrawlResult> crawls = new ArrayList<>();
@@ -48,6 +52,15 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
         List<String> known = csv && fileSchema != null && !fileSchema.isBlank()
                 ? Arrays.stream(fileSchema.split(",")).map(String::trim).toList()
                 : List.of();
+        if (known.size() > limits.maxColumns()) {
+            throw new InvalidReportException(
+                    "Cannot accept report s3://%s/%s: fileSchema names %d columns, more than %d (tidewater.inventory.limits.max-columns)"
+                            .formatted(
+                                    verified.location().bucket(),
+                                    verified.location().manifestKey(),
+                                    known.size(),
+                                    limits.maxColumns()));
+        }
         CrawlOptions options = CrawlOptions.defaults()
                 .withSampleBytes(settings.sampleBytes())
                 .withKnownColumns(known)
@@ -72,7 +85,13 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
                     file.key(),
                     file.declared().size(),
                     settings.rangeBytes())) {
-                crawls.add(SchemaCrawler.crawl(source, options));
+                CrawlResult crawl = SchemaCrawler.crawl(source, options);
+                if (crawl.columns().size() > limits.maxColumns()) {
+                    problems.add("data file %s has %d columns, more than %d (tidewater.inventory.limits.max-columns)"
+                            .formatted(source.name(), crawl.columns().size(), limits.maxColumns()));
+                    continue;
+                }
+                crawls.add(crawl);
             } catch (InvalidInputException e) {
                 problems.add(e.getMessage());
             }
