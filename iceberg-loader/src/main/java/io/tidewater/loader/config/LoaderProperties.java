@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param catalog the Iceberg catalog tables are loaded into
  * @param spark the Spark session the loads run in
  * @param maxMalformedRowsPerJob a job with more rows that do not parse fails whole instead of quarantining them
+ * @param limits what one job's files may hold
  */
 @Validated
 @ConfigurationProperties("tidewater.loader")
@@ -22,7 +25,19 @@ public record LoaderProperties(
         @NotBlank String jobsQueue,
         @Valid @NotNull Catalog catalog,
         @Valid @NotNull Spark spark,
-        @Positive long maxMalformedRowsPerJob) {
+        @Positive long maxMalformedRowsPerJob,
+        @DefaultValue @Valid Limits limits) {
+
+    /**
+     * Bounds on what a job's files may hold, so that broken or hostile input fails its job instead of the loader.
+     *
+     * @param maxNewColumns the most columns one job may add to its table; more usually means a broken producer
+     * @param maxCharsPerColumn the most characters of one CSV value (Spark's {@code maxCharsPerColumn}): an endless
+     *     line fails its job instead of filling the heap
+     */
+    public record Limits(
+            @DefaultValue("100") @PositiveOrZero int maxNewColumns,
+            @DefaultValue("1048576") @Positive int maxCharsPerColumn) {}
 
     /**
      * An Iceberg catalog, configured with Iceberg's own catalog properties ({@code type}, {@code uri},

@@ -48,6 +48,7 @@ public class LoadJobRunner {
     private final PipelineMeters meters;
     private final String catalogName;
     private final long maxMalformedRows;
+    private final LoaderProperties.Limits limits;
 
     LoadJobRunner(
             SparkSession spark,
@@ -61,6 +62,7 @@ public class LoadJobRunner {
         this.meters = new PipelineMeters(meters);
         this.catalogName = properties.catalog().name();
         this.maxMalformedRows = properties.maxMalformedRowsPerJob();
+        this.limits = properties.limits();
     }
 
     public LoadResult.LoadCompleted run(LoadJob job) {
@@ -83,8 +85,8 @@ public class LoadJobRunner {
 
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
-            SourceRows rows =
-                    SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
+            SourceRows rows = SourceFrames.read(
+                    session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows, limits);
             write(job, rows.goodRows(), catalogName + "." + job.table());
             malformed = stageMalformedRows(job, identifier, rows);
         }
@@ -112,7 +114,8 @@ public class LoadJobRunner {
 
     /** Plans by the job's policy and applies the plan in one commit; a rejected change fails the job untouched. */
     private EvolutionPlan evolve(LoadJob job, Table table, Schema incoming) {
-        EvolutionPlan plan = new EvolutionPlanner(EvolutionOptions.defaults().withPolicy(policy(job)))
+        EvolutionPlan plan = new EvolutionPlanner(
+                        EvolutionOptions.defaults().withPolicy(policy(job)).withMaxNewColumns(limits.maxNewColumns()))
                 .plan(table.schema(), incoming);
         if (!plan.rejections().isEmpty()) {
             throw new InvalidLoadJobException(

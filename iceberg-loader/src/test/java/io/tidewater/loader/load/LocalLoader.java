@@ -54,7 +54,8 @@ final class LocalLoader {
                                 "spark.driver.host", "127.0.0.1",
                                 "spark.driver.bindAddress", "127.0.0.1",
                                 "spark.sql.shuffle.partitions", "2")),
-                1_000);
+                1_000,
+                new LoaderProperties.Limits(100, 1 << 20));
         this.spark = SparkSessions.create(properties);
         this.catalog = ((SparkCatalog) spark.sessionState().catalogManager().catalog("tidewater")).icebergCatalog();
         IcebergTables tables = new IcebergTables(catalog);
