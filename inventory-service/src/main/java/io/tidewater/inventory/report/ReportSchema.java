@@ -13,10 +13,13 @@ import io.tidewater.schema.inference.InferredColumn;
 import io.tidewater.schema.inference.SchemaCrawler;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -97,6 +100,9 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
             }
         }
         ReportSchema schema = csv ? csv(verified, known, crawls, problems) : columnar(crawls, problems);
+        if (csv) {
+            duplicateNames(schema.names()).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidReportException("Cannot accept report s3://%s/%s: %s"
                     .formatted(
@@ -152,6 +158,20 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
                     InventoryColumns.snakeCase(fields.get(index)), fields.get(index), type, true));
         }
         return new ReportSchema(columns, header, 0);
+    }
+
+    /** Two CSV fields with one column name would make the load job ambiguous: the loader cannot tell them apart. */
+    private static Optional<String> duplicateNames(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                duplicates.add(name);
+            }
+        }
+        return duplicates.isEmpty()
+                ? Optional.empty()
+                : Optional.of("the fields name columns %s more than once".formatted(String.join(", ", duplicates)));
     }
 
     private static ReportSchema columnar(List<CrawlResult> crawls, List<String> problems) {
