@@ -167,10 +167,23 @@ final class DialectSniffer {
         boolean fieldStart = true;
         for (int index = 0; index < line.length(); index++) {
             char character = line.charAt(index);
-            if (quote != null && character == quote && (quoted || fieldStart)) {
-                quoted = !quoted;
-                fieldStart = false;
-                continue;
+            if (quote != null && character == quote) {
+                if (quoted && line.charAt(index - 1) == '\\') {
+                    continue;
+                }
+                if (quoted || fieldStart) {
+                    quoted = !quoted;
+                    fieldStart = false;
+                    continue;
+                }
+                if (line.charAt(index - 1) == quote) {
+                    // A doubled quote closed and reopened the quoted field: an escaped quote inside it.
+                    quoted = true;
+                    continue;
+                }
+                // A quote opening mid-field: this delimiter does not split the line where its quoted fields end, as a
+                // timestamp's colons would not split quoted CSV, so the line does not count for it.
+                return 0;
             }
             if (!quoted && character == delimiter) {
                 fields++;

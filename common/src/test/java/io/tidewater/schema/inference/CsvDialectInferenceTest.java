@@ -108,6 +108,19 @@ class CsvDialectInferenceTest {
     }
 
     @Test
+    void keepsTheCommaOfQuotedRaggedRowsOverTheColonsOfTheirTimestamps() {
+        String row = "\"b\",\"k%d\",\"2024-05-06T22:44:22.000Z\",\"STANDARD\"\n";
+        String text = row.formatted(1) + row.formatted(2) + row.formatted(3)
+                + "\"b\",\"short\"\n"
+                + row.formatted(4).replace("\n", ",\"extra\"\n");
+
+        CrawlResult result = crawl(text);
+
+        assertThat(result.dialect().delimiter()).isEqualTo(',');
+        assertThat(result.columns()).hasSize(4);
+    }
+
+    @Test
     void findsTheDelimiterWhenQuotedFieldsHoldLineBreaks() {
         CrawlResult comma = crawl("id,note,score\n1,\"golf, hotel\njuliet\",3.5\n2,\"a, b\",4.5\n3,\"c, d\ne\",1.0\n"
                 + "4,\"f, g\",2.0\n");

@@ -4,11 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param catalogs further Iceberg catalogs by their name in Spark SQL, each configured with Iceberg's catalog
  *     properties like {@code catalog.properties}; the admin API lists them and copies tables between them, loads go
  *     into {@code catalog} only
+ * @param limits what one job's files may hold
  */
 @Validated
 @ConfigurationProperties("tidewater.loader")
@@ -29,10 +32,12 @@ public record LoaderProperties(
         @Valid @NotNull Catalog catalog,
         @Valid @NotNull Spark spark,
         @Positive long maxMalformedRowsPerJob,
-        Map<String, Map<String, String>> catalogs) {
+        Map<String, Map<String, String>> catalogs,
+        @DefaultValue @Valid Limits limits) {
 
     public LoaderProperties {
         catalogs = catalogs == null ? Map.of() : copyOf(catalogs);
+        limits = limits == null ? Limits.DEFAULTS : limits;
         if (catalog != null && catalogs.containsKey(catalog.name())) {
             throw new IllegalArgumentException(
                     "Cannot configure catalog %s twice: it is the primary catalog and also listed under catalogs"
@@ -53,6 +58,21 @@ public record LoaderProperties(
         Map<String, Map<String, String>> copy = new TreeMap<>();
         catalogs.forEach((name, properties) -> copy.put(name, Map.copyOf(properties)));
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Bounds on what a job's files may hold, so that broken or hostile input fails its job instead of the loader.
+     *
+     * @param maxNewColumns the most columns one job may add to its table; more usually means a broken producer
+     * @param maxCharsPerColumn the most characters of one CSV value (Spark's {@code maxCharsPerColumn}): an endless
+     *     line fails its job instead of filling the heap
+     */
+    public record Limits(
+            @DefaultValue("100") @PositiveOrZero int maxNewColumns,
+            @DefaultValue("1048576") @Positive int maxCharsPerColumn) {
+
+        /** The binding's defaults, for the loader's job code run outside Spring ({@code spark-submit}). */
+        public static final Limits DEFAULTS = new Limits(100, 1_048_576);
     }
 
     /**

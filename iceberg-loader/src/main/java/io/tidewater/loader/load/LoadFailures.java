@@ -14,7 +14,9 @@ final class LoadFailures {
             if (cause instanceof FileNotFoundException
                     || message.contains("MALFORMED_RECORD")
                     || message.contains("Malformed")
-                    || message.contains("PATH_NOT_FOUND")) {
+                    || message.contains("PATH_NOT_FOUND")
+                    // univocity's TextParsingException: a value longer than maxCharsPerColumn, an endless line.
+                    || message.contains("exceeds the maximum number of characters")) {
                 return new InvalidLoadJobException(
                         "Cannot load %s into %s: %s"
                                 .formatted(LoadJobRunner.describeFiles(job), job.table(), firstLine(message)),

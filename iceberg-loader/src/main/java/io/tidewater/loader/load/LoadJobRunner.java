@@ -50,6 +50,7 @@ public class LoadJobRunner {
     private final PipelineMeters meters;
     private final String catalogName;
     private final long maxMalformedRows;
+    private final LoaderProperties.Limits limits;
     private final List<LoadJobObserver> observers;
 
     @Autowired
@@ -67,6 +68,7 @@ public class LoadJobRunner {
                 meters,
                 properties.catalog().name(),
                 properties.maxMalformedRowsPerJob(),
+                properties.limits(),
                 observers);
     }
 
@@ -78,6 +80,7 @@ public class LoadJobRunner {
             MeterRegistry meters,
             String catalogName,
             long maxMalformedRows,
+            LoaderProperties.Limits limits,
             List<LoadJobObserver> observers) {
         this.spark = spark;
         this.tables = tables;
@@ -85,6 +88,7 @@ public class LoadJobRunner {
         this.meters = new PipelineMeters(meters);
         this.catalogName = catalogName;
         this.maxMalformedRows = maxMalformedRows;
+        this.limits = limits;
         this.observers = List.copyOf(observers);
     }
 
@@ -143,7 +147,8 @@ public class LoadJobRunner {
     /** Spark lists the files when it plans the read: a missing one fails here, with a checked AnalysisException. */
     private SourceRows read(JobSession session, LoadJob job, Table table, EvolutionPlan plan) {
         try {
-            return SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
+            return SourceFrames.read(
+                    session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows, limits);
         } catch (InvalidLoadJobException | RetryableLoadException classified) {
             throw classified;
         } catch (Exception e) {
@@ -176,7 +181,8 @@ public class LoadJobRunner {
 
     /** Plans by the job's policy and applies the plan in one commit; a rejected change fails the job untouched. */
     private Evolved evolve(LoadJob job, Table table, Schema incoming) {
-        EvolutionPlan plan = new EvolutionPlanner(EvolutionOptions.defaults().withPolicy(policy(job)))
+        EvolutionPlan plan = new EvolutionPlanner(
+                        EvolutionOptions.defaults().withPolicy(policy(job)).withMaxNewColumns(limits.maxNewColumns()))
                 .plan(table.schema(), incoming);
         if (!plan.rejections().isEmpty()) {
             throw new InvalidLoadJobException(

@@ -5,6 +5,7 @@ import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
+import io.tidewater.loader.config.LoaderProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -140,6 +141,7 @@ public final class LoadJobSubmission {
                 new SimpleMeterRegistry(),
                 arguments.catalog(),
                 arguments.maxMalformedRows(),
+                LoaderProperties.Limits.DEFAULTS,
                 List.of());
     }
 

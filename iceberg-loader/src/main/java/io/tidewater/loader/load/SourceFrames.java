@@ -14,6 +14,7 @@ import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
+import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.schema.evolution.EvolutionPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,18 @@ final class SourceFrames {
     /**
      * @param rescued top-level columns whose values go into {@code _rescued_data} as JSON instead of their column
      * @param maxMalformedRows how many malformed rows are explained and quarantined at most
+     * @param limits what the files may hold
      */
     static SourceRows read(
-            SparkSession spark, LoadJob job, Schema tableSchema, Set<String> rescued, long maxMalformedRows) {
+            SparkSession spark,
+            LoadJob job,
+            Schema tableSchema,
+            Set<String> rescued,
+            long maxMalformedRows,
+            LoaderProperties.Limits limits) {
         String[] paths = job.files().stream().map(SourceFile::uri).toArray(String[]::new);
         return switch (job.format()) {
-            case CSV -> readDelimited(spark, job, tableSchema, rescued, paths, maxMalformedRows);
+            case CSV -> readDelimited(spark, job, tableSchema, rescued, paths, maxMalformedRows, limits);
             case PARQUET ->
                 SourceRows.withoutMalformedRows(shape(spark.read().parquet(paths), job, tableSchema, rescued));
             case ORC -> SourceRows.withoutMalformedRows(shape(spark.read().orc(paths), job, tableSchema, rescued));
@@ -72,7 +79,8 @@ final class SourceFrames {
             Schema tableSchema,
             Set<String> rescued,
             String[] paths,
-            long maxMalformedRows) {
+            long maxMalformedRows,
+            LoaderProperties.Limits limits) {
         ReaderOptions options = job.readerOptions();
         StructType schema = fileSchema(job, true).add(MalformedRows.RAW_TEXT, DataTypes.StringType, true);
         Dataset<Row> parsed = spark.read()
@@ -82,6 +90,7 @@ final class SourceFrames {
                 .option("quote", String.valueOf(options.quote()))
                 .option("escape", String.valueOf(options.escape()))
                 .option("mode", "PERMISSIVE")
+                .option("maxCharsPerColumn", limits.maxCharsPerColumn())
                 .option("columnNameOfCorruptRecord", MalformedRows.RAW_TEXT)
                 .csv(paths)
                 .withColumn(MalformedRows.SOURCE_FILE, input_file_name());

@@ -41,7 +41,8 @@ class LoaderPropertiesTest {
                                         "io-impl", "org.apache.iceberg.aws.s3.S3FileIO")),
                         new LoaderProperties.Spark("local[2]", Map.of("spark.sql.shuffle.partitions", "4")),
                         50,
-                        Map.of()));
+                        Map.of(),
+                        LoaderProperties.Limits.DEFAULTS));
         assertThat(properties.allCatalogs()).containsOnlyKeys("tidewater");
     }
 
@@ -77,5 +78,19 @@ class LoaderPropertiesTest {
                 .rootCause()
                 .hasMessage("Cannot configure catalog tidewater twice: it is the primary catalog and also listed under"
                         + " catalogs");
+    }
+
+    @Test
+    void limitsDefaultToAHundredNewColumnsAndAMebibytePerValue() {
+        assertThat(bind(PRIMARY).limits()).isEqualTo(new LoaderProperties.Limits(100, 1 << 20));
+    }
+
+    @Test
+    void everyLimitMaps() {
+        Map<String, String> keys = new java.util.HashMap<>(PRIMARY);
+        keys.put("tidewater.loader.limits.max-new-columns", "7");
+        keys.put("tidewater.loader.limits.max-chars-per-column", "4096");
+
+        assertThat(bind(keys).limits()).isEqualTo(new LoaderProperties.Limits(7, 4096));
     }
 }

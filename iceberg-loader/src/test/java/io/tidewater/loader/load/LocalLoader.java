@@ -62,7 +62,8 @@ public final class LocalLoader {
                                 "spark.driver.bindAddress", "127.0.0.1",
                                 "spark.sql.shuffle.partitions", "2")),
                 1_000,
-                Map.of(SECOND, catalogProperties(directory, SECOND)));
+                Map.of(SECOND, catalogProperties(directory, SECOND)),
+                LoaderProperties.Limits.DEFAULTS);
     }
 
     private static Map<String, String> catalogProperties(Path directory, String name) {

@@ -74,7 +74,8 @@ class StandaloneClusterIT {
                                 "spark.executor.extraJavaOptions",
                                         "-Dlogback.configurationFile=" + cluster.loggingConfiguration())),
                 1_000,
-                Map.of()));
+                Map.of(),
+                LoaderProperties.Limits.DEFAULTS));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dataFileChecksums when each data file's {@code MD5checksum} is verified
  * @param crawl how much of each data file the crawl reads
  * @param ledger where the report ledger lives
+ * @param limits what a data file may hold before the report is refused as broken or hostile
  */
 @Validated
 @ConfigurationProperties("tidewater.inventory")
@@ -32,7 +34,8 @@ public record InventoryProperties(
         @DefaultValue("addNewColumns") @NotBlank String evolutionPolicy,
         @DefaultValue("before-load") @NotNull DataFileChecksums dataFileChecksums,
         @DefaultValue @Valid Crawl crawl,
-        @DefaultValue @Valid Ledger ledger) {
+        @DefaultValue @Valid Ledger ledger,
+        @DefaultValue @Valid Limits limits) {
 
     /** When data-file MD5s are verified. */
     public enum DataFileChecksums {
@@ -63,4 +66,20 @@ public record InventoryProperties(
             String username,
             String password,
             @DefaultValue("5") @Positive int maximumPoolSize) {}
+
+    /**
+     * Bounds on what one data file may hold, checked while the file is streamed for its MD5 (before the load job is
+     * sent, unless {@code data-file-checksums} is {@code while-loading}) and, for columns, while it is crawled.
+     *
+     * @param maxDecompressedBytes the most bytes a gzip data file may inflate to
+     * @param maxCompressionRatio the most decompressed bytes per byte of a gzip data file: a gzip bomb inflates a
+     *     thousandfold, inventory CSV about tenfold
+     * @param maxLineChars the most characters one CSV line may have; S3 URL-encodes keys, so no record spans lines
+     * @param maxColumns the most columns one data file may have
+     */
+    public record Limits(
+            @DefaultValue("16GB") @NotNull DataSize maxDecompressedBytes,
+            @DefaultValue("200") @Positive int maxCompressionRatio,
+            @DefaultValue("1048576") @Positive int maxLineChars,
+            @DefaultValue("1000") @Positive int maxColumns) {}
 }

@@ -2,23 +2,24 @@ package io.tidewater.inventory.insight;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tidewater.inventory.config.InventoryProperties;
+import io.tidewater.inventory.config.InventoryProperties.Limits;
 import io.tidewater.inventory.manifest.InvalidReportException;
 import io.tidewater.inventory.manifest.ManifestReader.ResolvedFile;
 import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Streams every data file of a report once, computing its MD5 and counting its rows into {@link InventoryInsights} in
@@ -41,9 +41,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public class ReportScanner {
 
     private final S3Client s3;
+    private final Limits limits;
 
-    ReportScanner(S3Client s3) {
+    ReportScanner(S3Client s3, InventoryProperties properties) {
         this.s3 = s3;
+        this.limits = properties.limits();
     }
 
     /**
@@ -104,7 +106,7 @@ public class ReportScanner {
         for (ResolvedFile file : verified.files()) {
             // Rows of a file go to the counter only once its checksum is known to match.
             InsightCounter fileCounter = new InsightCounter(new HashSet<>(layout.columns()));
-            FileRead read = read(bucket, file.key(), layout, fileCounter);
+            FileRead read = read(bucket, file, layout, fileCounter);
             String declared = file.declared().md5Checksum();
             if (declared != null && !declared.isBlank() && !declared.equalsIgnoreCase(read.md5())) {
                 mismatches.add("Cannot accept report s3://%s/%s: data file %s has MD5 %s but the manifest says %s"
@@ -120,14 +122,17 @@ public class ReportScanner {
 
     private record FileRead(String md5, long rows, InvalidReportException failure) {}
 
-    private FileRead read(String bucket, String key, Layout layout, InsightCounter counter) {
+    private FileRead read(String bucket, ResolvedFile file, Layout layout, InsightCounter counter) {
         MessageDigest md5 = md5();
+        String key = file.key();
         String uri = "s3://" + bucket + "/" + key;
-        try (InputStream object = s3.getObject(request -> request.bucket(bucket).key(key));
+        try (InputStream object = new S3Reads(
+                        s3.getObject(request -> request.bucket(bucket).key(key)));
                 DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(object, 1 << 16), md5)) {
+            long size = file.declared().size();
             RowReader reader =
                     switch (layout.fileFormat().toUpperCase(Locale.ROOT)) {
-                        case "CSV" -> (in, rows) -> CsvRows.read(in, layout, rows);
+                        case "CSV" -> (in, rows) -> CsvRows.read(in, uri, size, layout, limits, rows);
                         case "ORC" -> (in, rows) -> ColumnarRows.orc(spool(in), rows);
                         case "PARQUET" -> (in, rows) -> ColumnarRows.parquet(spool(in), rows);
                         default ->
@@ -139,10 +144,12 @@ public class ReportScanner {
             try {
                 rows = reader.read(digesting, counter);
             } catch (IOException | RuntimeException e) {
-                if (e instanceof S3Exception || e instanceof UncheckedIOException) {
+                if (S3Reads.failedReading(e)) {
                     throw e;
                 }
-                failure = new InvalidReportException("Cannot read data file %s: %s".formatted(uri, e.getMessage()), e);
+                failure = e instanceof InvalidReportException invalid
+                        ? invalid
+                        : new InvalidReportException("Cannot read data file %s: %s".formatted(uri, e.getMessage()), e);
             }
             digesting.transferTo(OutputStream.nullOutputStream());
             return new FileRead(HexFormat.of().formatHex(md5.digest()), rows, failure);
@@ -174,17 +181,39 @@ public class ReportScanner {
         }
     }
 
-    /** Inventory CSV through commons-csv: every field quoted, gzip, no header unless the layout says so. */
+    /**
+     * Inventory CSV through commons-csv: every field quoted, gzip, no header unless the layout says so. A record with
+     * the wrong field count or a size that is no number is left out of the insights (the loader quarantines it); a
+     * line beyond the length limit, bytes that are not UTF-8, gzip that inflates beyond the limits or a record that
+     * does not parse at all (an unterminated quote) refuse the whole file.
+     */
     static final class CsvRows {
+        private static final byte[] BYTE_ORDER_MARK = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
         private CsvRows() {}
 
-        static long read(InputStream raw, Layout layout, InsightCounter counter) throws IOException {
+        /**
+         * @param compressedBytes the file's size in S3, for the compression ratio
+         * @return the records read, malformed ones included
+         */
+        static long read(
+                InputStream raw, String uri, long compressedBytes, Layout layout, Limits limits, InsightCounter counter)
+                throws IOException {
             PushbackInputStream in = new PushbackInputStream(raw, 2);
             byte[] magic = in.readNBytes(2);
             in.unread(magic);
             InputStream text = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
-                    ? new GZIPInputStream(in, 1 << 16)
+                    ? new InflationLimit(new GZIPInputStream(in, 1 << 16), uri, compressedBytes, limits)
                     : in;
+            PushbackInputStream start = new PushbackInputStream(text, BYTE_ORDER_MARK.length);
+            byte[] first = start.readNBytes(BYTE_ORDER_MARK.length);
+            if (Arrays.equals(first, BYTE_ORDER_MARK)) {
+                // Spark would keep the mark in the first bucket name; S3 never writes one.
+                throw new InvalidReportException(
+                        "Cannot read data file %s: it starts with a UTF-8 byte-order mark, which S3 Inventory never writes"
+                                .formatted(uri));
+            }
+            start.unread(first);
             List<String> columns = layout.columns();
             int latest = columns.indexOf(InsightCounter.IS_LATEST);
             int deleteMarker = columns.indexOf(InsightCounter.IS_DELETE_MARKER);
@@ -193,27 +222,40 @@ public class ReportScanner {
             int encryption = columns.indexOf(InsightCounter.ENCRYPTION_STATUS);
             int checksum = columns.indexOf(InsightCounter.CHECKSUM_ALGORITHM);
             long rows = 0;
-            CSVParser parser = CSVFormat.RFC4180.parse(new InputStreamReader(text, StandardCharsets.UTF_8));
+            CSVParser parser = CSVFormat.RFC4180.parse(new LineLengthLimit(start, uri, limits.maxLineChars()));
             boolean skipHeader = layout.header();
-            for (CSVRecord record : parser) {
-                if (skipHeader) {
-                    skipHeader = false;
-                    continue;
+            try {
+                for (CSVRecord record : parser) {
+                    if (skipHeader) {
+                        skipHeader = false;
+                        continue;
+                    }
+                    rows++;
+                    if (record.size() != columns.size() || !isNumber(record, size)) {
+                        continue;
+                    }
+                    counter.add(
+                            bool(record, latest),
+                            bool(record, deleteMarker),
+                            number(record, size),
+                            text(record, storageClass),
+                            text(record, encryption),
+                            text(record, checksum));
                 }
-                counter.add(
-                        bool(record, latest),
-                        bool(record, deleteMarker),
-                        number(record, size),
-                        text(record, storageClass),
-                        text(record, encryption),
-                        text(record, checksum));
-                rows++;
+            } catch (UncheckedIOException e) {
+                if (S3Reads.failedReading(e) || !(e.getCause() instanceof IOException)) {
+                    throw e;
+                }
+                throw new InvalidReportException(
+                        "Cannot read data file %s: record %d does not parse: %s"
+                                .formatted(uri, rows + 1, e.getCause().getMessage()),
+                        e);
             }
             return rows;
         }
 
         private static String text(CSVRecord record, int index) {
-            if (index < 0 || index >= record.size()) {
+            if (index < 0) {
                 return null;
             }
             String value = record.get(index);
@@ -225,17 +267,22 @@ public class ReportScanner {
             return value == null ? null : Boolean.valueOf(value.equalsIgnoreCase("true"));
         }
 
-        private static Long number(CSVRecord record, int index) {
+        private static boolean isNumber(CSVRecord record, int index) {
             String value = text(record, index);
             if (value == null) {
-                return null;
+                return true;
             }
             try {
-                return Long.parseLong(value);
+                Long.parseLong(value);
+                return true;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "row %d has size '%s', not a whole number".formatted(record.getRecordNumber(), value), e);
+                return false;
             }
+        }
+
+        private static Long number(CSVRecord record, int index) {
+            String value = text(record, index);
+            return value == null ? null : Long.valueOf(value);
         }
     }
 }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,7 +70,7 @@ public class ManifestReader {
 
     private VerifiedManifest withFiles(ReportLocation location, InventoryManifest manifest) {
         List<ResolvedFile> files = manifest.files().stream()
-                .map(file -> new ResolvedFile(resolve(location, file.key()), file))
+                .map(file -> new ResolvedFile(resolve(location, file), file))
                 .toList();
         return new VerifiedManifest(location, manifest, files);
     }
@@ -94,6 +96,11 @@ public class ManifestReader {
                         "Cannot accept report s3://%s/%s: creationTimestamp or fileFormat is missing"
                                 .formatted(location.bucket(), location.manifestKey()));
             }
+            List<String> problems = problems(manifest);
+            if (!problems.isEmpty()) {
+                throw new InvalidReportException("Cannot accept report s3://%s/%s: %s"
+                        .formatted(location.bucket(), location.manifestKey(), String.join("; ", problems)));
+            }
             return manifest;
         } catch (JsonProcessingException e) {
             throw new InvalidReportException(
@@ -108,16 +115,60 @@ public class ManifestReader {
         }
     }
 
+    /** What a manifest that parsed as JSON still gets wrong, all at once. */
+    private static List<String> problems(InventoryManifest manifest) {
+        List<String> problems = new ArrayList<>();
+        if (!manifest.creationTimestamp().matches("[0-9]{1,19}")) {
+            problems.add("creationTimestamp '%s' is not epoch milliseconds".formatted(manifest.creationTimestamp()));
+        }
+        for (int index = 0; index < manifest.files().size(); index++) {
+            InventoryManifest.DataFile file = manifest.files().get(index);
+            if (file == null || file.key() == null || file.key().isBlank()) {
+                problems.add("files[%d] has no key".formatted(index));
+            } else if (file.size() < 0) {
+                problems.add("files[%d] (%s) has size %d".formatted(index, file.key(), file.size()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * A data file outside the configuration's folder (a key naming another prefix, or climbing out with {@code ..})
+     * is refused: a manifest may only load the files its own inventory configuration wrote.
+     */
+    private static void requireWithinConfiguration(ReportLocation location, String key) {
+        boolean climbs = List.of(key.split("/", -1)).stream().anyMatch(part -> part.equals("..") || part.equals("."));
+        if (climbs || (key.contains("/") && !key.startsWith(location.configurationFolder()))) {
+            throw new InvalidReportException(
+                    "Cannot accept report s3://%s/%s: data file %s lies outside the configuration folder %s"
+                            .formatted(location.bucket(), location.manifestKey(), key, location.configurationFolder()));
+        }
+    }
+
     /**
      * AWS lists full keys; copies of reports (and test fixtures) sometimes list bare file names, which live in the
      * configuration's {@code data/} folder or beside the manifest.
      */
-    private String resolve(ReportLocation location, String key) {
+    private String resolve(ReportLocation location, InventoryManifest.DataFile file) {
+        String key = file.key();
+        requireWithinConfiguration(location, key);
         List<String> candidates = key.contains("/")
                 ? List.of(key)
                 : List.of(key, location.configurationFolder() + "data/" + key, location.folder() + key);
         for (String candidate : candidates) {
-            if (exists(location.bucket(), candidate)) {
+            OptionalLong size = size(location.bucket(), candidate);
+            if (size.isPresent()) {
+                // The crawl reads ranges up to the declared size: a wrong size would read past the end or stop short.
+                if (size.getAsLong() != file.size()) {
+                    throw new InvalidReportException(
+                            "Cannot accept report s3://%s/%s: data file %s has %d bytes but the manifest says %d"
+                                    .formatted(
+                                            location.bucket(),
+                                            location.manifestKey(),
+                                            candidate,
+                                            size.getAsLong(),
+                                            file.size()));
+                }
                 return candidate;
             }
         }
@@ -125,15 +176,15 @@ public class ManifestReader {
                 .formatted(key, location.bucket(), location.manifestKey(), candidates));
     }
 
-    private boolean exists(String bucket, String key) {
+    private OptionalLong size(String bucket, String key) {
         try {
-            s3.headObject(request -> request.bucket(bucket).key(key));
-            return true;
+            return OptionalLong.of(
+                    s3.headObject(request -> request.bucket(bucket).key(key)).contentLength());
         } catch (NoSuchKeyException e) {
-            return false;
+            return OptionalLong.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return false;
+                return OptionalLong.empty();
             }
             throw e;
         }

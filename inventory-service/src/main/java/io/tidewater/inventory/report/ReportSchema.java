@@ -13,10 +13,13 @@ import io.tidewater.schema.inference.InferredColumn;
 import io.tidewater.schema.inference.SchemaCrawler;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -39,7 +42,11 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
     }
 
     /** @throws InvalidReportException naming every file whose columns do not fit the report */
-    static ReportSchema crawl(VerifiedManifest verified, S3Client s3, InventoryProperties.Crawl settings) {
+    static ReportSchema crawl(
+            VerifiedManifest verified,
+            S3Client s3,
+            InventoryProperties.Crawl settings,
+            InventoryProperties.Limits limits) {
         long started = System.nanoTime();
         String format = verified.manifest().fileFormat().toUpperCase(Locale.ROOT);
         List<CrawlResult> crawls = new ArrayList<>();
@@ -48,6 +55,15 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
         List<String> known = csv && fileSchema != null && !fileSchema.isBlank()
                 ? Arrays.stream(fileSchema.split(",")).map(String::trim).toList()
                 : List.of();
+        if (known.size() > limits.maxColumns()) {
+            throw new InvalidReportException(
+                    "Cannot accept report s3://%s/%s: fileSchema names %d columns, more than %d (tidewater.inventory.limits.max-columns)"
+                            .formatted(
+                                    verified.location().bucket(),
+                                    verified.location().manifestKey(),
+                                    known.size(),
+                                    limits.maxColumns()));
+        }
         CrawlOptions options = CrawlOptions.defaults()
                 .withSampleBytes(settings.sampleBytes())
                 .withKnownColumns(known)
@@ -72,12 +88,21 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
                     file.key(),
                     file.declared().size(),
                     settings.rangeBytes())) {
-                crawls.add(SchemaCrawler.crawl(source, options));
+                CrawlResult crawl = SchemaCrawler.crawl(source, options);
+                if (crawl.columns().size() > limits.maxColumns()) {
+                    problems.add("data file %s has %d columns, more than %d (tidewater.inventory.limits.max-columns)"
+                            .formatted(source.name(), crawl.columns().size(), limits.maxColumns()));
+                    continue;
+                }
+                crawls.add(crawl);
             } catch (InvalidInputException e) {
                 problems.add(e.getMessage());
             }
         }
         ReportSchema schema = csv ? csv(verified, known, crawls, problems) : columnar(crawls, problems);
+        if (csv) {
+            duplicateNames(schema.names()).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidReportException("Cannot accept report s3://%s/%s: %s"
                     .formatted(
@@ -133,6 +158,20 @@ record ReportSchema(List<LoadColumn> columns, boolean header, long millis) {
                     InventoryColumns.snakeCase(fields.get(index)), fields.get(index), type, true));
         }
         return new ReportSchema(columns, header, 0);
+    }
+
+    /** Two CSV fields with one column name would make the load job ambiguous: the loader cannot tell them apart. */
+    private static Optional<String> duplicateNames(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                duplicates.add(name);
+            }
+        }
+        return duplicates.isEmpty()
+                ? Optional.empty()
+                : Optional.of("the fields name columns %s more than once".formatted(String.join(", ", duplicates)));
     }
 
     private static ReportSchema columnar(List<CrawlResult> crawls, List<String> problems) {

@@ -194,7 +194,7 @@ public class Reports {
                                 file.declared().md5Checksum(),
                                 null))
                         .toList());
-        ReportSchema schema = ReportSchema.crawl(verified, s3, properties.crawl());
+        ReportSchema schema = ReportSchema.crawl(verified, s3, properties.crawl(), properties.limits());
         ledger.recordCrawl(reportId, schema.names(), schemaChanges(report(reportId), schema.names()), schema.millis());
         ReportScanner.Layout layout = new ReportScanner.Layout(manifest.fileFormat(), schema.names(), schema.header());
         boolean verifyFirst = properties.dataFileChecksums() == DataFileChecksums.BEFORE_LOAD;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
 
 class InventoryPropertiesTest {
 
@@ -31,6 +32,8 @@ class InventoryPropertiesTest {
         assertThat(properties.ledger())
                 .isEqualTo(
                         new InventoryProperties.Ledger("jdbc:sqlite:.tidewater/inventory-service.db", null, null, 5));
+        assertThat(properties.limits())
+                .isEqualTo(new InventoryProperties.Limits(DataSize.ofGigabytes(16), 200, 1 << 20, 1000));
     }
 
     @Test
@@ -48,7 +51,11 @@ class InventoryPropertiesTest {
                 Map.entry("tidewater.inventory.ledger.url", "jdbc:postgresql://db/inventory"),
                 Map.entry("tidewater.inventory.ledger.username", "tide"),
                 Map.entry("tidewater.inventory.ledger.password", "secret"),
-                Map.entry("tidewater.inventory.ledger.maximum-pool-size", "9")));
+                Map.entry("tidewater.inventory.ledger.maximum-pool-size", "9"),
+                Map.entry("tidewater.inventory.limits.max-decompressed-bytes", "2GB"),
+                Map.entry("tidewater.inventory.limits.max-compression-ratio", "50"),
+                Map.entry("tidewater.inventory.limits.max-line-chars", "4096"),
+                Map.entry("tidewater.inventory.limits.max-columns", "64")));
 
         assertThat(properties)
                 .isEqualTo(new InventoryProperties(
@@ -60,6 +67,7 @@ class InventoryPropertiesTest {
                         "strict",
                         DataFileChecksums.WHILE_LOADING,
                         new InventoryProperties.Crawl(4096, 1024),
-                        new InventoryProperties.Ledger("jdbc:postgresql://db/inventory", "tide", "secret", 9)));
+                        new InventoryProperties.Ledger("jdbc:postgresql://db/inventory", "tide", "secret", 9),
+                        new InventoryProperties.Limits(DataSize.ofGigabytes(2), 50, 4096, 64)));
     }
 }

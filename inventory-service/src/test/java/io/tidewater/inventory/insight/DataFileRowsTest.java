@@ -2,6 +2,7 @@ package io.tidewater.inventory.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidewater.inventory.config.InventoryProperties.Limits;
 import io.tidewater.inventory.insight.InventoryInsights.StorageClassTotals;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /** The real OrcaBus inventory samples counted row by row, against figures worked out here without commons-csv. */
 class DataFileRowsTest {
@@ -49,8 +51,7 @@ class DataFileRowsTest {
     void csvFiguresEqualAPlainCountOfTheLines() throws IOException {
         InsightCounter counter = new InsightCounter(new HashSet<>(CSV_COLUMNS));
 
-        long rows = ReportScanner.CsvRows.read(
-                resource("csv_inventory.csv.gz"), new ReportScanner.Layout("CSV", CSV_COLUMNS, false), counter);
+        long rows = csvRows("csv_inventory.csv.gz", CSV_COLUMNS, counter);
 
         List<List<String>> lines = plainLines("csv_inventory.csv.gz");
         int deleteMarker = CSV_COLUMNS.indexOf("is_delete_marker");
@@ -89,8 +90,7 @@ class DataFileRowsTest {
                 .toList();
         InsightCounter counter = new InsightCounter(new HashSet<>(columns));
 
-        ReportScanner.CsvRows.read(
-                resource("csv_inventory_no_version.csv.gz"), new ReportScanner.Layout("CSV", columns, false), counter);
+        csvRows("csv_inventory_no_version.csv.gz", columns, counter);
 
         InventoryInsights insights = counter.insights();
         assertThat(insights.objects()).isEqualTo(2);
@@ -103,8 +103,7 @@ class DataFileRowsTest {
     @Test
     void orcAndParquetSamplesOfTheSameObjectsGiveTheCsvFigures() throws IOException {
         InsightCounter csv = new InsightCounter(new HashSet<>(CSV_COLUMNS));
-        ReportScanner.CsvRows.read(
-                resource("csv_inventory.csv.gz"), new ReportScanner.Layout("CSV", CSV_COLUMNS, false), csv);
+        csvRows("csv_inventory.csv.gz", CSV_COLUMNS, csv);
         InsightCounter orc = new InsightCounter(new HashSet<>(CSV_COLUMNS));
         InsightCounter parquet = new InsightCounter(new HashSet<>(CSV_COLUMNS));
 
@@ -117,6 +116,22 @@ class DataFileRowsTest {
         assertThat(parquet.insights().rows()).isEqualTo(parquetRows);
         assertThat(orc.insights()).isEqualTo(csv.insights());
         assertThat(parquet.insights()).isEqualTo(csv.insights());
+    }
+
+    static final Limits DEFAULT_LIMITS = new Limits(DataSize.ofGigabytes(16), 200, 1 << 20, 1000);
+
+    private long csvRows(String name, List<String> columns, InsightCounter counter) throws IOException {
+        byte[] file;
+        try (InputStream in = resource(name)) {
+            file = in.readAllBytes();
+        }
+        return ReportScanner.CsvRows.read(
+                new java.io.ByteArrayInputStream(file),
+                name,
+                file.length,
+                new ReportScanner.Layout("CSV", columns, false),
+                DEFAULT_LIMITS,
+                counter);
     }
 
     private InputStream resource(String name) {

@@ -8,6 +8,8 @@ import io.tidewater.trigger.config.TriggerProperties.Route;
 import io.tidewater.trigger.routing.Router;
 import io.tidewater.trigger.run.RunSource;
 import io.tidewater.trigger.run.Runs;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,10 @@ class S3EventListener {
         this.properties = properties;
     }
 
-    /** A body that is no S3 event goes to the dead-letter queue with its reason at once: retrying cannot help. */
+    /**
+     * A body that is no S3 event, or names an object outside the allowlist, goes to the dead-letter queue with its
+     * reason at once: retrying cannot help, and a forged event must be seen, not just dropped.
+     */
     @SqsListener("${tidewater.trigger.events-queue}")
     void onEvent(String body) {
         S3Notification notification;
@@ -43,14 +48,23 @@ class S3EventListener {
         } catch (InvalidEventException invalid) {
             meters.counter("tidewater.events.rejected", "reason", "malformed", "pipeline", "none")
                     .increment();
-            log.warn("Rejected message on {}: {}", properties.eventsQueue(), invalid.getMessage());
-            sqs.send(to -> to.queue(properties.eventsQueue() + "-dlq")
-                    .payload(body)
-                    .header("tidewater-failure-reason", invalid.getMessage()));
+            deadLetter(body, invalid.getMessage());
             return;
         }
         if (notification instanceof S3Notification.ObjectsCreated created) {
-            created.objects().forEach(this::onObjectCreated);
+            List<String> rejections = new ArrayList<>();
+            for (ObjectCreated object : created.objects()) {
+                try {
+                    onObjectCreated(object).ifPresent(rejections::add);
+                } catch (InvalidEventException invalid) {
+                    meters.counter("tidewater.events.rejected", "reason", "malformed", "pipeline", "none")
+                            .increment();
+                    rejections.add(invalid.getMessage());
+                }
+            }
+            if (!rejections.isEmpty()) {
+                deadLetter(body, String.join("; ", rejections));
+            }
         } else if (notification instanceof S3Notification.TestEvent test) {
             log.info("Acknowledged s3:TestEvent for bucket {}", test.bucket());
         } else {
@@ -58,7 +72,14 @@ class S3EventListener {
         }
     }
 
-    private void onObjectCreated(ObjectCreated object) {
+    private void deadLetter(String body, String reason) {
+        log.warn("Rejected message on {}: {}", properties.eventsQueue(), reason);
+        sqs.send(to ->
+                to.queue(properties.eventsQueue() + "-dlq").payload(body).header("tidewater-failure-reason", reason));
+    }
+
+    /** @return why the object was rejected, or empty when its run started (or it is no completion marker) */
+    private Optional<String> onObjectCreated(ObjectCreated object) {
         Optional<Route> route = router.route(object.bucket(), object.key());
         String pipeline = route.map(Route::pipeline).orElse("none");
         meters.counter("tidewater.events.received", "pipeline", pipeline).increment();
@@ -66,14 +87,19 @@ class S3EventListener {
         if (rejection.isPresent()) {
             meters.counter("tidewater.events.rejected", "reason", rejection.get(), "pipeline", pipeline)
                     .increment();
-            log.warn(
-                    "Rejected event for s3://{}/{} (account {}): {}",
-                    object.bucket(),
-                    object.key(),
-                    object.accountId(),
-                    rejection.get());
-            return;
+            String detail =
+                    switch (rejection.get()) {
+                        case "bucket-not-allowed" ->
+                            "bucket %s is not in tidewater.trigger.allowed-buckets".formatted(object.bucket());
+                        case "account-not-allowed" ->
+                            "account %s is not in tidewater.trigger.allowed-accounts".formatted(object.accountId());
+                        case "key-has-dot-segments" -> "the key has a '.' or '..' segment, which no report writes";
+                        default -> rejection.get();
+                    };
+            return Optional.of(
+                    "Cannot accept event for s3://%s/%s: %s".formatted(object.bucket(), object.key(), detail));
         }
         route.ifPresent(matched -> runs.start(object, matched, RunSource.EVENT));
+        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.tidewater.trigger.routing;
 import io.tidewater.trigger.config.TriggerProperties;
 import io.tidewater.trigger.config.TriggerProperties.Route;
 import io.tidewater.trigger.event.ObjectCreated;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,7 +21,11 @@ public class Router {
         this.routes = properties.routes().stream().map(CompiledRoute::new).toList();
     }
 
-    /** Why an object's event must be rejected, or empty when its bucket and account are on the allowlist. */
+    /**
+     * Why an object's event must be rejected, or empty when its bucket and account are on the allowlist and, for a
+     * completion marker, its key is plain: a {@code .} or {@code ..} segment, which no report writes, could make a
+     * report read its files from elsewhere once a client or a file system normalises the path.
+     */
     public Optional<String> rejection(ObjectCreated object) {
         if (!properties.allowedBuckets().contains(object.bucket())) {
             return Optional.of("bucket-not-allowed");
@@ -29,6 +34,10 @@ public class Router {
                 && object.accountId() != null
                 && !properties.allowedAccounts().contains(object.accountId())) {
             return Optional.of("account-not-allowed");
+        }
+        if (route(object.bucket(), object.key()).isPresent()
+                && Arrays.stream(object.key().split("/", -1)).anyMatch(part -> part.equals(".") || part.equals(".."))) {
+            return Optional.of("key-has-dot-segments");
         }
         return Optional.empty();
     }

@@ -77,6 +77,23 @@ class RouterTest {
                 .isEmpty();
     }
 
+    @Test
+    void rejectsCompletionMarkersWithDotSegmentsButNotOtherObjects() {
+        assertThat(router.rejection(marker("inv/src/config/../../elsewhere/manifest.checksum")))
+                .contains("key-has-dot-segments");
+        assertThat(router.rejection(marker("inv/src/./config/2024-05-07T01-00Z/manifest.checksum")))
+                .contains("key-has-dot-segments");
+        assertThat(router.rejection(marker("inv/src/config..old/2024-05-07T01-00Z/manifest.checksum")))
+                .isEmpty();
+        assertThat(router.rejection(marker("inv/src/config/../data/file.csv.gz")))
+                .as("not a completion marker")
+                .isEmpty();
+    }
+
+    private static ObjectCreated marker(String key) {
+        return new ObjectCreated("inventory", key, 1, "e", null, null, Instant.EPOCH, null);
+    }
+
     private static ObjectCreated object(String bucket, String account) {
         return new ObjectCreated(bucket, "k", 1, "e", null, null, Instant.EPOCH, account);
     }

@@ -1,0 +1,613 @@
+package io.tidewater.local;
+
+import static io.tidewater.local.fixtures.HandmadeReport.gzip;
+import static io.tidewater.local.fixtures.HandmadeReport.row;
+import static io.tidewater.local.fixtures.HandmadeReport.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tidewater.local.fixtures.DeadLetters;
+import io.tidewater.local.fixtures.HandmadeReport;
+import io.tidewater.local.fixtures.LocalPipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Issue 10's bad-input corpus on one embedded stack: every broken report, data file and event is sent at once, then
+ * each case checks where it ended: refused whole on a dead-letter queue with a reason naming the file or field,
+ * its bad rows quarantined while its good rows load, or loaded as it should be. A good report sent after them all
+ * still loads, and every service stays up.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputCorpusIT {
+
+    private static final String SOURCE = "bad-input-corpus";
+    private static final String EVENTS = "tidewater-s3-events";
+    private static final String EVENTS_DLQ = "tidewater-s3-events-dlq";
+    private static final String REPORTS_DLQ = "tidewater-inventory-reports-dlq";
+    private static final String LOAD_JOBS_DLQ = "tidewater-load-jobs-dlq";
+    private static final String SAMPLES = "/samples/orcabus-filemanager-inventory/";
+    private static final String DOCTORED = "/bad-input/";
+    private static final Duration SETTLED = Duration.ofSeconds(150);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LocalPipeline pipeline;
+    private DeadLetters deadLetters;
+    private S3Client s3;
+    private List<Case> corpus;
+
+    /** One bad input: how to send it and where it must end. */
+    private record Case(String name, Runnable send, Outcome outcome) {}
+
+    /** Where a bad input ends. */
+    private sealed interface Outcome {}
+
+    /** Refused whole: on {@code queue} with a reason holding every part, the body mentioning {@code mentions}. */
+    private record DeadLettered(String queue, String mentions, List<String> reasonParts) implements Outcome {}
+
+    /** The good rows of the configuration load; each bad row is in quarantine with a reason holding the part. */
+    private record Quarantined(String configuration, long goodRows, long badRows, String reasonPart)
+            implements Outcome {}
+
+    /** Loaded as it should be: {@code rows} rows, one with {@code key}, decoded. */
+    private record Loaded(String configuration, long rows, String key) implements Outcome {}
+
+    /** Acknowledged and dropped on purpose: it reaches no dead-letter queue. */
+    private record Ignored(String mentions) implements Outcome {}
+
+    @BeforeAll
+    void sendTheWholeCorpus(@TempDir Path dataDirectory) {
+        pipeline = LocalPipeline.start(dataDirectory);
+        deadLetters = new DeadLetters(pipeline);
+        s3 = S3Client.builder()
+                .endpointOverride(URI.create(pipeline.stack().s3Endpoint()))
+                .region(Region.of(pipeline.stack().region()))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+        corpus = corpus();
+        corpus.forEach(bad -> bad.send().run());
+    }
+
+    @AfterAll
+    void stopPipeline() throws Exception {
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void corpusHasAtLeastThirtyCases() {
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(corpus.stream().map(Case::name).distinct()).hasSameSizeAs(corpus);
+    }
+
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> everyBadInputEndsWhereItShould() {
+        return corpus.stream().map(bad -> DynamicTest.dynamicTest(bad.name(), () -> check(bad.outcome())));
+    }
+
+    @Test
+    @Order(2)
+    void goodReportSentAfterTheWholeCorpusLoads() {
+        HandmadeReport good = HandmadeReport.csv(SOURCE, "good-after-corpus")
+                .dataFile("good.csv.gz", gzip(rows("good-after-corpus", 7)));
+        good.upload(this::put);
+
+        check(new Loaded("good-after-corpus", 7, "good-after-corpus-6"));
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceStaysUp() {
+        for (String service : List.of("workflow-trigger", "inventory-service", "billing-service", "iceberg-loader")) {
+            HttpResponse<String> health = get(service, "/actuator/health");
+            assertThat(health.statusCode()).as(service).isEqualTo(200);
+            assertThat(health.body()).as(service).contains("\"status\":\"UP\"");
+        }
+    }
+
+    private List<Case> corpus() {
+        List<Case> cases = new ArrayList<>();
+        // Data files, each in a report of its own configuration.
+        cases.add(refused(
+                "truncated gzip",
+                csv("truncated-gzip").dataFile("truncated.csv.gz", truncated(gzip(randomRows(30_000)))),
+                "truncated.csv.gz"));
+        cases.add(refused(
+                "gzip bomb (compression ratio)",
+                csv("gzip-bomb")
+                        .dataFile("bomb.csv.gz", gzip(row("same-key", "1").repeat(400_000))),
+                "bomb.csv.gz",
+                "tidewater.inventory.limits.max-compression-ratio"));
+        cases.add(refused(
+                "binary garbage",
+                csv("binary-garbage").dataFile("garbage.csv.gz", randomBytes(4096)),
+                "garbage.csv.gz"));
+        cases.add(refused(
+                "invalid UTF-8",
+                csv("invalid-utf8")
+                        .dataFile(
+                                "latin1.csv.gz",
+                                gzip((rows("invalid-utf8", 3) + row("caf\u00e9", "1"))
+                                        .getBytes(StandardCharsets.ISO_8859_1))),
+                "latin1.csv.gz",
+                "is not valid UTF-8"));
+        cases.add(refused(
+                "endless line (line-length limit)",
+                csv("endless-line").dataFile("endless.csv.gz", gzip(rows("endless-line", 2) + randomLetters(3 << 20))),
+                "endless.csv.gz",
+                "line 3 is longer than 1048576 characters (tidewater.inventory.limits.max-line-chars)"));
+        cases.add(refused(
+                "huge single field",
+                csv("huge-field")
+                        .dataFile("huge.csv.gz", gzip(rows("huge-field", 2) + row(randomLetters(2 << 20), "1"))),
+                "huge.csv.gz",
+                "line 3 is longer than 1048576 characters"));
+        cases.add(quarantined(
+                "wrong column counts",
+                csv("column-counts")
+                        .dataFile(
+                                "ragged.csv.gz",
+                                gzip(rows("column-counts", 5)
+                                        + "\"bad-input-source\",\"too-few\",\"1\"\n"
+                                        + row("too-many", "1").replace("\n", ",\"extra\"\n"))),
+                5,
+                2,
+                "fields"));
+        cases.add(quarantined(
+                "a size that is no number",
+                csv("bad-size")
+                        .dataFile("bad-size.csv.gz", gzip(rows("bad-size", 4) + row("bad-size-twelve", "twelve"))),
+                4,
+                1,
+                "Cannot read field Size: 'twelve' is not a long"));
+        cases.add(refused(
+                "unterminated quote",
+                csv("unterminated-quote")
+                        .dataFile(
+                                "unterminated.csv.gz",
+                                gzip(rows("unterminated-quote", 3)
+                                        + row("open", "1").replace("\"open\"", "\"open")
+                                        + rows("unterminated-quote-after", 2))),
+                "unterminated.csv.gz",
+                "record 4 does not parse"));
+        cases.add(loaded(
+                "CR-only line ends",
+                csv("cr-only").dataFile("cr.csv.gz", gzip(rows("cr-only", 6).replace('\n', '\r'))),
+                6,
+                "cr-only-5"));
+        cases.add(loaded(
+                "mixed line ends",
+                csv("mixed-line-ends")
+                        .dataFile(
+                                "mixed.csv.gz",
+                                gzip(rows("mixed-a", 2)
+                                        + rows("mixed-b", 2).replace("\n", "\r\n")
+                                        + rows("mixed-c", 2).replace('\n', '\r'))),
+                6,
+                "mixed-c-1"));
+        cases.add(refused(
+                "UTF-8 byte-order mark",
+                csv("byte-order-mark").dataFile("bom.csv.gz", gzip("\ufeff" + rows("byte-order-mark", 3))),
+                "bom.csv.gz",
+                "byte-order mark"));
+        cases.add(refused(
+                "NUL bytes",
+                csv("nul-bytes").dataFile("nul.csv.gz", gzip(rows("nul-bytes", 3) + row("nul\0key", "1"))),
+                "nul.csv.gz"));
+        cases.add(refused("empty file", csv("empty-file").dataFile("empty.csv.gz", new byte[0]), "empty.csv.gz"));
+        cases.add(
+                refused("zero-byte gzip", csv("zero-gzip").dataFile("zero.csv.gz", gzip(new byte[0])), "zero.csv.gz"));
+        cases.add(refused(
+                "header row only",
+                csv("header-only")
+                        .dataFile(
+                                "header.csv.gz",
+                                gzip(Arrays.stream(HandmadeReport.FILE_SCHEMA.split(", "))
+                                                .map(name -> "\"" + name + "\"")
+                                                .collect(Collectors.joining(","))
+                                        + "\n")),
+                "header.csv.gz"));
+        cases.add(refused(
+                "corrupt Parquet footer",
+                HandmadeReport.of(SOURCE, "parquet-corrupt-footer", "Parquet")
+                        .dataFile("corrupt.parquet", resource(DOCTORED + "parquet_corrupt_footer.parquet")),
+                "corrupt.parquet"));
+        cases.add(refused(
+                "Parquet claiming absurd row counts",
+                HandmadeReport.of(SOURCE, "parquet-absurd-rows", "Parquet")
+                        .dataFile("absurd.parquet", resource(DOCTORED + "parquet_absurd_row_count.parquet")),
+                "absurd.parquet",
+                "rows"));
+        cases.add(refused(
+                "corrupt ORC",
+                HandmadeReport.of(SOURCE, "orc-corrupt", "ORC")
+                        .dataFile("corrupt.orc", resource(DOCTORED + "orc_corrupt_footer.orc")),
+                "corrupt.orc"));
+        // Manifests.
+        cases.add(refused(
+                "manifest MD5 mismatch",
+                csv("manifest-md5")
+                        .dataFile("good.csv.gz", gzip(rows("manifest-md5", 2)))
+                        .checksum("00000000000000000000000000000000\n"),
+                "manifest.checksum says 00000000000000000000000000000000"));
+        cases.add(refused(
+                "manifest listing a missing file",
+                csv("missing-file")
+                        .dataFile("present.csv.gz", gzip(rows("missing-file", 2)))
+                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("files"))
+                                .addObject()
+                                .put("key", "inventory/" + SOURCE + "/missing-file/data/absent.csv.gz")
+                                .put("size", 10)
+                                .put("MD5checksum", "00000000000000000000000000000000")),
+                "Cannot find data file inventory/" + SOURCE + "/missing-file/data/absent.csv.gz"));
+        cases.add(refused(
+                "unknown fileFormat",
+                csv("unknown-format")
+                        .dataFile("file.csv.gz", gzip(rows("unknown-format", 2)))
+                        .manifest(manifest -> manifest.put("fileFormat", "XLSX")),
+                "unknown fileFormat 'XLSX'"));
+        cases.add(refused(
+                "manifest that is not JSON",
+                csv("manifest-not-json").manifestText("{\"sourceBucket\": \"bad-input-source\", \"files\": ["),
+                "Cannot read manifest"));
+        cases.add(refused(
+                "manifest with wrong types",
+                csv("manifest-wrong-types")
+                        .manifestText(
+                                "{\"sourceBucket\": \"bad-input-source\", \"creationTimestamp\": \"1715043600000\","
+                                        + " \"fileFormat\": \"CSV\", \"files\": {\"key\": 42}}"),
+                "Cannot read manifest"));
+        cases.add(refused(
+                "manifest with no files",
+                csv("manifest-no-files")
+                        .dataFile("unlisted.csv.gz", gzip(rows("no-files", 1)))
+                        .manifest(manifest -> manifest.putArray("files")),
+                "the manifest lists no files"));
+        cases.add(refused(
+                "creationTimestamp that is no epoch",
+                csv("bad-timestamp")
+                        .dataFile("file.csv.gz", gzip(rows("bad-timestamp", 2)))
+                        .manifest(manifest -> manifest.put("creationTimestamp", "yesterday")),
+                "creationTimestamp 'yesterday' is not epoch milliseconds"));
+        cases.add(refused(
+                "data file size unlike the manifest's",
+                csv("size-mismatch")
+                        .dataFile("file.csv.gz", gzip(rows("size-mismatch", 2)))
+                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                        manifest.get("files").get(0))
+                                .put("size", 5)),
+                "but the manifest says 5"));
+        cases.add(refused(
+                "data file outside the configuration folder",
+                csv("outside-prefix")
+                        .dataFile("file.csv.gz", gzip(rows("outside-prefix", 2)))
+                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                        manifest.get("files").get(0))
+                                .put("key", "inventory/" + SOURCE + "/cr-only/data/cr.csv.gz")),
+                "lies outside the configuration folder"));
+        cases.add(refused(
+                "data file key climbing out with ../",
+                csv("dot-dot-file")
+                        .dataFile("file.csv.gz", gzip(rows("dot-dot-file", 2)))
+                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                        manifest.get("files").get(0))
+                                .put("key", "inventory/" + SOURCE + "/dot-dot-file/data/../../cr-only/data/cr.csv.gz")),
+                "lies outside the configuration folder"));
+        cases.add(refused(
+                "duplicate column names",
+                csv("duplicate-columns")
+                        .dataFile("file.csv.gz", gzip(rows("duplicate-columns", 2)))
+                        .manifest(manifest ->
+                                manifest.put("fileSchema", HandmadeReport.FILE_SCHEMA.replace("VersionId", "Key"))),
+                "the fields name columns key more than once"));
+        cases.add(refused(
+                "too many columns",
+                csv("too-many-columns")
+                        .dataFile("file.csv.gz", gzip(rows("too-many-columns", 2)))
+                        .manifest(manifest ->
+                                manifest.put("fileSchema", HandmadeReport.FILE_SCHEMA + extraFields(1_182))),
+                "fileSchema names 1200 columns, more than 1000 (tidewater.inventory.limits.max-columns)"));
+        cases.add(new Case(
+                "too many new columns in one file",
+                () -> csv("too-many-new-columns")
+                        .dataFile("wide.csv.gz", gzip(wideRows("too-many-new-columns", 120, 2)))
+                        .manifest(manifest -> manifest.put("fileSchema", HandmadeReport.FILE_SCHEMA + extraFields(120)))
+                        .upload(this::put),
+                new DeadLettered(LOAD_JOBS_DLQ, "too-many-new-columns", List.of("Cannot add 120 new columns"))));
+        // Keys that must load, decoded once.
+        cases.add(loaded(
+                "unicode key",
+                csv("unicode-key")
+                        .dataFile(
+                                "unicode.csv.gz",
+                                gzip(rows("unicode-key", 2) + row("caf%C3%A9/%E6%97%A5%E6%9C%AC.txt", "1"))),
+                3,
+                "café/日本.txt"));
+        cases.add(loaded(
+                "key with + and %",
+                csv("plus-percent-key")
+                        .dataFile("plus.csv.gz", gzip(rows("plus-percent-key", 2) + row("red+flower%2B1%25.jpg", "1"))),
+                3,
+                "red flower+1%.jpg"));
+        cases.add(loaded(
+                "unicode report folder",
+                csv("café-日本").dataFile("unicode-folder.csv.gz", gzip(rows("unicode-folder", 2))),
+                2,
+                "unicode-folder-1"));
+        cases.add(loaded(
+                "report folder with + and %",
+                csv("plus+percent%folder").dataFile("plus-folder.csv.gz", gzip(rows("plus-folder", 2))),
+                2,
+                "plus-folder-1"));
+        // Events.
+        cases.add(event(
+                "malformed event JSON",
+                "{\"Records\": [ malformed-event-json",
+                "malformed-event-json",
+                "Cannot read message body as an S3 event: malformed JSON"));
+        cases.add(event(
+                "forged event for another bucket",
+                recordsEvent("ObjectCreated:Put", "someone-elses-bucket", "inventory/forged/manifest.checksum", "e1"),
+                "someone-elses-bucket",
+                "bucket someone-elses-bucket is not in tidewater.trigger.allowed-buckets"));
+        cases.add(event(
+                "marker key with ../",
+                recordsEvent(
+                        "ObjectCreated:Put",
+                        HandmadeReport.BUCKET,
+                        "inventory/" + SOURCE + "/dot-segments/../../cr-only/2024-05-07T01-00Z/manifest.checksum",
+                        "e2"),
+                "dot-segments",
+                "'.' or '..' segment"));
+        cases.add(event(
+                "key that does not URL-decode",
+                recordsEvent(
+                        "ObjectCreated:Put", HandmadeReport.BUCKET, "inventory/undecodable%zz/manifest.checksum", "e3"),
+                "undecodable%zz",
+                "Cannot decode S3 key"));
+        cases.add(event(
+                "event without ETag, version or sequencer",
+                """
+                {"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "eventTime": "2024-05-07T01:00:00.000Z",
+                  "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "tidewater-inventory"},
+                  "object": {"key": "inventory/no-version-event/2024-05-07T01-00Z/manifest.checksum", "size": 33}}}]}
+                """,
+                "no-version-event",
+                "Cannot identify the version"));
+        cases.add(event(
+                "SNS envelope around garbage",
+                "{\"Type\": \"Notification\", \"MessageId\": \"sns-garbage\", \"Message\": \"not an event at all\"}",
+                "sns-garbage",
+                "Cannot read SNS Message as an S3 event"));
+        cases.add(event(
+                "EventBridge event without detail",
+                "{\"version\": \"0\", \"id\": \"eventbridge-no-detail\", \"source\": \"aws.s3\","
+                        + " \"detail-type\": \"Object Created\", \"account\": \"123456789012\","
+                        + " \"time\": \"2024-05-07T01:00:00Z\"}",
+                "eventbridge-no-detail",
+                "detail.bucket.name is missing"));
+        String delete = recordsEvent(
+                "ObjectRemoved:Delete",
+                HandmadeReport.BUCKET,
+                "inventory/" + SOURCE + "/deleted-report/2024-05-07T01-00Z/manifest.checksum",
+                "e4");
+        cases.add(new Case("event for a delete", () -> pipeline.send(EVENTS, delete), new Ignored("deleted-report")));
+        return cases;
+    }
+
+    private void check(Outcome outcome) {
+        if (outcome instanceof DeadLettered dead) {
+            await().atMost(SETTLED)
+                    .untilAsserted(() -> assertThat(deadLetters.mentioning(dead.queue(), dead.mentions()))
+                            .as("dead letters on %s mentioning %s", dead.queue(), dead.mentions())
+                            .isNotEmpty());
+            assertThat(deadLetters.mentioning(dead.queue(), dead.mentions())).allSatisfy(letter -> {
+                assertThat(letter.reason()).as("tidewater-failure-reason").isNotBlank();
+                dead.reasonParts().forEach(part -> assertThat(letter.reason()).contains(part));
+            });
+            if (!dead.queue().equals(EVENTS_DLQ)) {
+                assertThat(rowsOf(dead.mentions())).as("rows loaded").isZero();
+            }
+        } else if (outcome instanceof Quarantined quarantined) {
+            await().atMost(SETTLED).untilAsserted(() -> {
+                assertThat(rowsOf(quarantined.configuration())).isEqualTo(quarantined.goodRows());
+                assertThat(quarantineReasons(quarantined.configuration())).hasSize((int) quarantined.badRows());
+            });
+            assertThat(quarantineReasons(quarantined.configuration()))
+                    .allSatisfy(reason -> assertThat(reason).contains(quarantined.reasonPart()));
+        } else if (outcome instanceof Loaded loaded) {
+            await().atMost(SETTLED).untilAsserted(() -> assertThat(rowsOf(loaded.configuration()))
+                    .isEqualTo(loaded.rows()));
+            assertThat(pipeline.query("SELECT key FROM inventory.objects WHERE inventory_configuration = '"
+                            + loaded.configuration() + "'"))
+                    .contains(List.of(loaded.key()));
+        } else if (outcome instanceof Ignored ignored) {
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(deadLetters.mentioning(EVENTS_DLQ, ignored.mentions()))
+                        .isEmpty();
+                assertThat(deadLetters.mentioning(REPORTS_DLQ, ignored.mentions()))
+                        .isEmpty();
+            });
+        }
+    }
+
+    private HandmadeReport csv(String configuration) {
+        return HandmadeReport.csv(SOURCE, configuration);
+    }
+
+    private Case refused(String name, HandmadeReport report, String... reasonParts) {
+        String configuration = report.markerKey().split("/")[2];
+        return new Case(
+                name,
+                () -> report.upload(this::put),
+                new DeadLettered(REPORTS_DLQ, configuration, List.of(reasonParts)));
+    }
+
+    private Case quarantined(String name, HandmadeReport report, long goodRows, long badRows, String reasonPart) {
+        String configuration = report.markerKey().split("/")[2];
+        return new Case(
+                name, () -> report.upload(this::put), new Quarantined(configuration, goodRows, badRows, reasonPart));
+    }
+
+    private Case loaded(String name, HandmadeReport report, long rows, String key) {
+        String configuration = report.markerKey().split("/")[2];
+        return new Case(name, () -> report.upload(this::put), new Loaded(configuration, rows, key));
+    }
+
+    private Case event(String name, String body, String mentions, String reasonPart) {
+        return new Case(
+                name, () -> pipeline.send(EVENTS, body), new DeadLettered(EVENTS_DLQ, mentions, List.of(reasonPart)));
+    }
+
+    private static String recordsEvent(String eventName, String bucket, String key, String eTag) {
+        return """
+                {"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "us-east-1",
+                  "eventTime": "2024-05-07T01:00:00.000Z", "eventName": "%s",
+                  "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": "%s"},
+                  "object": {"key": "%s", "size": 33, "eTag": "%s", "sequencer": "0066399E1A2B3C4D5E"}}}]}
+                """
+                .formatted(eventName, bucket, key, eTag);
+    }
+
+    private void put(String key, byte[] content) {
+        s3.putObject(request -> request.bucket(HandmadeReport.BUCKET).key(key), RequestBody.fromBytes(content));
+    }
+
+    private long rowsOf(String configuration) {
+        return pipeline.countOrZeroWithoutTable(
+                "SELECT count(*) FROM inventory.objects WHERE inventory_configuration = '" + configuration + "'");
+    }
+
+    private List<String> quarantineReasons(String configuration) {
+        try {
+            return pipeline
+                    .query("SELECT reason FROM inventory.objects_quarantine WHERE source_file LIKE '%/" + configuration
+                            + "/data/%'")
+                    .stream()
+                    .map(row -> (String) row.get(0))
+                    .toList();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // The quarantine table appears with the first quarantined row.
+            return List.of();
+        }
+    }
+
+    private HttpResponse<String> get(String service, String path) {
+        try {
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + pipeline.services().port(service) + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = BadInputCorpusIT.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows of random keys, so that gzip cannot shrink them much: a file a few hundred kilobytes long. */
+    private static String randomRows(int count) {
+        Random random = new Random(10);
+        StringBuilder text = new StringBuilder();
+        for (int index = 0; index < count; index++) {
+            text.append(
+                    row("truncated/" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()), "1"));
+        }
+        return text.toString();
+    }
+
+    /** Cut short of its last tenth, far beyond the crawl's sample: only the full read finds the end missing. */
+    private static byte[] truncated(byte[] gzip) {
+        return Arrays.copyOf(gzip, gzip.length * 9 / 10);
+    }
+
+    /** Letters gzip cannot shrink by more than a few times, so the line-length limit is what stops them. */
+    private static String randomLetters(int count) {
+        Random random = new Random(3);
+        StringBuilder text = new StringBuilder(count);
+        for (int index = 0; index < count; index++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new Random(7).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** {@code ", Extra1, Extra2, ..."}: fields S3 does not document, each a new column. */
+    private static String extraFields(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(index -> ", Extra" + index)
+                .collect(Collectors.joining());
+    }
+
+    private static String wideRows(String prefix, int extraFields, int count) {
+        String extra = ",\"x\"".repeat(extraFields);
+        StringBuilder text = new StringBuilder();
+        for (int index = 0; index < count; index++) {
+            text.append(row(prefix + "-" + index, "1").replace("\n", extra + "\n"));
+        }
+        return text.toString();
+    }
+}
