@@ -77,6 +77,10 @@ class StaticLoads {
             throw new IllegalArgumentException(
                     "Cannot load into %s: the request needs the file's uri and format".formatted(table));
         }
+        if (!table.contains(".")) {
+            throw new IllegalArgumentException(
+                    "Cannot load into '%s': expected a table name namespace.name".formatted(table));
+        }
         TableIdentifier identifier = TableIdentifier.parse(table);
         CrawlOptions options = CrawlOptions.defaults().withFormatHint(formatHint(request.format()));
         try {
