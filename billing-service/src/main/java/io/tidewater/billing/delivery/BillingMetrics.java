@@ -3,36 +3,55 @@ package io.tidewater.billing.delivery;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.billing.period.PeriodHistory;
+import io.tidewater.service.metrics.PipelineMeters;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
- * Deliveries processed by outcome, rows loaded, and the total unblended cost of each period as the table holds it.
+ * Deliveries processed by outcome and the total unblended cost of each period as the table holds it.
  */
 @Component
 class BillingMetrics {
 
+    private static final String PIPELINE = "billing";
+
     private final MeterRegistry meters;
+    private final PipelineMeters pipelineMeters;
     private final Map<String, AtomicReference<BigDecimal>> costs = new ConcurrentHashMap<>();
 
     BillingMetrics(MeterRegistry meters, PeriodHistory history) {
         this.meters = meters;
+        this.pipelineMeters = new PipelineMeters(meters);
         history.currentCosts()
                 .forEach((table, periods) -> periods.forEach((period, cost) -> cost(table, period, cost)));
     }
 
-    /** {@code loaded}, {@code superseded}, {@code duplicate}, {@code queued}, {@code failed} or {@code rejected}. */
+    /**
+     * {@code loaded}, {@code superseded}, {@code duplicate}, {@code dispatched}, {@code queued} or {@code failed}; the
+     * ones that settle a delivery also count as a report of the billing pipeline ({@link PipelineMeters#FILES}).
+     */
     void delivery(String table, String outcome) {
         meters.counter("tidewater.billing.deliveries", "table", table, "outcome", outcome)
                 .increment();
+        settled(outcome).ifPresent(settled -> pipelineMeters.file(PIPELINE, table, settled));
     }
 
-    void rowsLoaded(String table, long rows) {
-        meters.counter("tidewater.rows.loaded", "pipeline", "billing", "table", table)
-                .increment(rows);
+    /** A delivery that is wrong as delivered: parked on the dead-letter queue before its table was known. */
+    void rejected() {
+        pipelineMeters.file(PIPELINE, null, PipelineMeters.Outcome.REJECTED);
+    }
+
+    private static Optional<PipelineMeters.Outcome> settled(String outcome) {
+        return switch (outcome) {
+            case "loaded" -> Optional.of(PipelineMeters.Outcome.SUCCEEDED);
+            case "superseded", "duplicate" -> Optional.of(PipelineMeters.Outcome.SKIPPED);
+            case "failed" -> Optional.of(PipelineMeters.Outcome.ERRORED);
+            default -> Optional.empty();
+        };
     }
 
     void cost(String table, String period, BigDecimal cost) {

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.iceberg.types.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -166,7 +165,6 @@ public class Deliveries {
         DeliveryRecord delivery = completion.get().delivery();
         if (result instanceof LoadResult.LoadCompleted completed) {
             metrics.delivery(delivery.table(), "loaded");
-            metrics.rowsLoaded(delivery.table(), completed.rowsWritten());
             metrics.cost(delivery.table(), delivery.period(), delivery.unblendedCost());
             runUpdates.send(
                     completed.runId(),
@@ -276,19 +274,10 @@ public class Deliveries {
                 .map(column -> new LoadColumn(
                         ColumnNames.normalise(column.sourceName()),
                         column.sourceName(),
-                        parquetType(column.type(), legacy),
+                        DeliveryColumns.parquet(column.type(), legacy),
                         true))
                 .toList();
         return new Typed(tableFor(delivery, sourceNames), columns, null);
-    }
-
-    private static String parquetType(Type type, boolean legacy) {
-        return switch (type.typeId()) {
-            case TIMESTAMP, TIMESTAMP_NANO -> "timestamptz";
-            case INTEGER, LONG, FLOAT, DOUBLE, DECIMAL -> legacy ? DeliveryColumns.DECIMAL : "double";
-            case DATE -> "date";
-            default -> "string";
-        };
     }
 
     private InputStream open(BillingDelivery delivery, DeliveryFile file) {

@@ -22,6 +22,26 @@ final class DeliveryColumns {
     static final String DECIMAL = "decimal(38,10)";
 
     /**
+     * The Iceberg type of every map column of a Data Export. Text values: CUR 2.0's {@code discount}, typed
+     * {@code map<string,double>}, holds numbers or text depending on the key, and text holds both without loss.
+     */
+    static final String MAP = "map<string, string>";
+
+    /**
+     * The map columns of CUR 2.0 ({@code COST_AND_USAGE_REPORT}) and of FOCUS 1.0 and 1.2 with AWS columns, by their
+     * normalised names, for manifests that type nothing: the same column gets the same type either way.
+     */
+    private static final Set<String> KNOWN_EXPORT_MAPS = Set.of(
+            "product",
+            "resource_tags",
+            "cost_category",
+            "discount",
+            "tags",
+            "sku_price_details",
+            "x_cost_categories",
+            "x_discounts");
+
+    /**
      * The non-string columns of AWS's typed legacy manifests (2019+), for manifests that type nothing (2017-2018): the
      * same column gets the same type either way.
      */
@@ -72,7 +92,8 @@ final class DeliveryColumns {
     /**
      * Data Exports (CUR 2.0, FOCUS): the manifest's type when it gives one, else the crawl's. Numbers are doubles, as
      * AWS types cost columns, so that a month of whole numbers does not type a column {@code long}; ids stay text. Map
-     * columns are kept as their JSON text until the loader writes nested types.
+     * columns ({@link #KNOWN_EXPORT_MAPS}, or typed {@code map} by the manifest) are {@link #MAP}: CSV exports hold
+     * each as a JSON object, which the loader parses.
      */
     static List<LoadColumn> dataExport(
             List<String> fileColumns, List<ManifestColumn> declared, Map<String, InferredColumn> crawled) {
@@ -90,6 +111,8 @@ final class DeliveryColumns {
             String type;
             if (name.endsWith("_id") || name.equals("id")) {
                 type = "string";
+            } else if (KNOWN_EXPORT_MAPS.contains(name)) {
+                type = MAP;
             } else if (manifestTypes.containsKey(source)) {
                 type = exportType(manifestTypes.get(source));
             } else {
@@ -102,6 +125,9 @@ final class DeliveryColumns {
 
     static String exportType(String manifestType) {
         String type = manifestType.toLowerCase(Locale.ROOT).trim();
+        if (type.startsWith("map")) {
+            return MAP;
+        }
         if (type.startsWith("double") || type.startsWith("float") || type.startsWith("decimal")) {
             return "double";
         }
@@ -115,6 +141,20 @@ final class DeliveryColumns {
             return "date";
         }
         return "string";
+    }
+
+    /**
+     * A column of a Parquet delivery by its footer type: numbers as in CSV deliveries of the same kind, maps (CUR 2.0,
+     * FOCUS) as {@link #MAP}.
+     */
+    static String parquet(Type type, boolean legacy) {
+        return switch (type.typeId()) {
+            case TIMESTAMP, TIMESTAMP_NANO -> "timestamptz";
+            case INTEGER, LONG, FLOAT, DOUBLE, DECIMAL -> legacy ? DECIMAL : "double";
+            case DATE -> "date";
+            case MAP -> legacy ? "string" : MAP;
+            default -> "string";
+        };
     }
 
     private static String crawledExportType(InferredColumn crawled) {

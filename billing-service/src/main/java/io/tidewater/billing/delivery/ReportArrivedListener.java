@@ -21,11 +21,17 @@ class ReportArrivedListener {
     private final Deliveries deliveries;
     private final SqsTemplate sqs;
     private final RunUpdatesClient runUpdates;
+    private final BillingMetrics metrics;
     private final BillingProperties properties;
 
     ReportArrivedListener(
-            Deliveries deliveries, SqsTemplate sqs, RunUpdatesClient runUpdates, BillingProperties properties) {
+            Deliveries deliveries,
+            SqsTemplate sqs,
+            RunUpdatesClient runUpdates,
+            BillingMetrics metrics,
+            BillingProperties properties) {
         this.deliveries = deliveries;
+        this.metrics = metrics;
         this.sqs = sqs;
         this.runUpdates = runUpdates;
         this.properties = properties;
@@ -55,6 +61,7 @@ class ReportArrivedListener {
     }
 
     private void park(String body, String reason) {
+        metrics.rejected();
         sqs.send(to ->
                 to.queue(properties.reportsQueue() + "-dlq").payload(body).header("tidewater-failure-reason", reason));
     }

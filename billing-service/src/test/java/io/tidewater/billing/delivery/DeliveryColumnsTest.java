@@ -1,11 +1,13 @@
 package io.tidewater.billing.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidewater.billing.manifest.ManifestColumn;
 import io.tidewater.contract.LoadColumn;
+import io.tidewater.schema.types.TypeStrings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 class DeliveryColumnsTest {
@@ -83,12 +86,14 @@ class DeliveryColumnsTest {
     }
 
     @Test
-    void dataExportColumnsKeepIdsAsTextAndMapsAsJsonText() {
+    void dataExportColumnsKeepIdsAsTextAndTypeMapsAsIcebergMapsOfStrings() {
         List<ManifestColumn> declared = List.of(
                 new ManifestColumn("line_item_usage_account_id", "string"),
                 new ManifestColumn("line_item_unblended_cost", "double"),
                 new ManifestColumn("line_item_usage_start_date", "timestamp"),
-                new ManifestColumn("resource_tags", "map<string,string>"));
+                new ManifestColumn("resource_tags", "map<string,string>"),
+                new ManifestColumn("discount", "map<string,double>"),
+                new ManifestColumn("split_line_item_labels", "MAP"));
 
         List<LoadColumn> columns = DeliveryColumns.dataExport(
                 declared.stream().map(ManifestColumn::sourceName).toList(), declared, Map.of());
@@ -96,10 +101,73 @@ class DeliveryColumnsTest {
         assertThat(columns)
                 .extracting(LoadColumn::name, LoadColumn::type)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("line_item_usage_account_id", "string"),
-                        org.assertj.core.groups.Tuple.tuple("line_item_unblended_cost", "double"),
-                        org.assertj.core.groups.Tuple.tuple("line_item_usage_start_date", "timestamptz"),
-                        org.assertj.core.groups.Tuple.tuple("resource_tags", "string"));
+                        tuple("line_item_usage_account_id", "string"),
+                        tuple("line_item_unblended_cost", "double"),
+                        tuple("line_item_usage_start_date", "timestamptz"),
+                        tuple("resource_tags", "map<string, string>"),
+                        tuple("discount", "map<string, string>"),
+                        tuple("split_line_item_labels", "map<string, string>"));
+    }
+
+    @Test
+    void cur2MapColumnsAreMapsWhenTheManifestTypesNothing() {
+        List<String> header = List.of(
+                "identity_line_item_id",
+                "product",
+                "product_region_code",
+                "resource_tags",
+                "cost_category",
+                "discount",
+                "discount_total_discount");
+
+        List<LoadColumn> columns = DeliveryColumns.dataExport(header, List.of(), Map.of());
+
+        assertThat(columns)
+                .extracting(LoadColumn::name, LoadColumn::type)
+                .containsExactly(
+                        tuple("identity_line_item_id", "string"),
+                        tuple("product", "map<string, string>"),
+                        tuple("product_region_code", "string"),
+                        tuple("resource_tags", "map<string, string>"),
+                        tuple("cost_category", "map<string, string>"),
+                        tuple("discount", "map<string, string>"),
+                        tuple("discount_total_discount", "string"));
+    }
+
+    @Test
+    void focusMapColumnsAreMapsUnderTheirNormalisedNames() {
+        List<String> header = List.of("BilledCost", "Tags", "SkuPriceDetails", "x_CostCategories", "x_Discounts");
+
+        List<LoadColumn> columns =
+                DeliveryColumns.dataExport(header, List.of(new ManifestColumn("BilledCost", "double")), Map.of());
+
+        assertThat(columns)
+                .extracting(LoadColumn::name, LoadColumn::sourceName, LoadColumn::type)
+                .containsExactly(
+                        tuple("billed_cost", "BilledCost", "double"),
+                        tuple("tags", "Tags", "map<string, string>"),
+                        tuple("sku_price_details", "SkuPriceDetails", "map<string, string>"),
+                        tuple("x_cost_categories", "x_CostCategories", "map<string, string>"),
+                        tuple("x_discounts", "x_Discounts", "map<string, string>"));
+    }
+
+    @Test
+    void mapTypeIsAnIcebergTypeString() {
+        assertThat(TypeStrings.parse(DeliveryColumns.MAP))
+                .isEqualTo(Types.MapType.ofOptional(1, 2, Types.StringType.get(), Types.StringType.get()));
+        assertThat(TypeStrings.format(TypeStrings.parse(DeliveryColumns.MAP))).isEqualTo(DeliveryColumns.MAP);
+    }
+
+    @Test
+    void parquetFooterMapsAreMapsInDataExportsAndTextInLegacyReports() {
+        Types.MapType footerMap = Types.MapType.ofOptional(3, 4, Types.StringType.get(), Types.DoubleType.get());
+
+        assertThat(DeliveryColumns.parquet(footerMap, false)).isEqualTo("map<string, string>");
+        assertThat(DeliveryColumns.parquet(footerMap, true)).isEqualTo("string");
+        assertThat(DeliveryColumns.parquet(Types.DoubleType.get(), false)).isEqualTo("double");
+        assertThat(DeliveryColumns.parquet(Types.DoubleType.get(), true)).isEqualTo("decimal(38,10)");
+        assertThat(DeliveryColumns.parquet(Types.TimestampType.withoutZone(), false))
+                .isEqualTo("timestamptz");
     }
 
     @Test

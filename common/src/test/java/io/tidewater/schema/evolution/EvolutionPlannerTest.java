@@ -382,4 +382,99 @@ class EvolutionPlannerTest {
             assertThat(List.of(plan.renameCandidates())).containsExactly(List.of());
         }
     }
+
+    /** CUR 2.0 and FOCUS map columns ({@code resource_tags}, {@code Tags}, ...): {@code map<string, string>}. */
+    @Nested
+    class MapColumns {
+        private final Schema table = new Schema(
+                optional(1, "line_item_unblended_cost", Types.DoubleType.get()),
+                optional(2, "product", Types.MapType.ofOptional(3, 4, Types.StringType.get(), Types.StringType.get())));
+
+        @Test
+        void addsAMapColumnNewToTheTableAsOneAddColumnWithOptionalValues() {
+            Schema incoming = new Schema(
+                    optional(1, "line_item_unblended_cost", Types.DoubleType.get()),
+                    optional(
+                            2,
+                            "product",
+                            Types.MapType.ofOptional(3, 4, Types.StringType.get(), Types.StringType.get())),
+                    optional(
+                            5,
+                            "resource_tags",
+                            Types.MapType.ofRequired(6, 7, Types.StringType.get(), Types.StringType.get())));
+
+            EvolutionPlan plan = plan(EvolutionPolicy.ADD_NEW_COLUMNS, table, incoming);
+
+            assertThat(plan.changes()).singleElement().isInstanceOfSatisfying(SchemaChange.AddColumn.class, add -> {
+                assertThat(add.parent()).isNull();
+                assertThat(add.name()).isEqualTo("resource_tags");
+                assertThat(TypeStrings.format(add.type())).isEqualTo("map<string, string>");
+            });
+            Schema after = SchemaEvolver.preview(table, plan);
+            assertThat(after.findField("resource_tags").type().asMapType().isValueOptional())
+                    .isTrue();
+            assertThat(after.findField("product").type())
+                    .isEqualTo(table.findField("product").type());
+        }
+
+        @Test
+        void keepsAMapColumnTheFileLacks() {
+            Schema incoming = new Schema(optional(1, "line_item_unblended_cost", Types.DoubleType.get()));
+
+            assertThat(plan(EvolutionPolicy.ADD_NEW_COLUMNS, table, incoming).isEmpty())
+                    .isTrue();
+        }
+
+        @Test
+        void mapOfStringsTakesAMapOfNumbers() {
+            Schema incoming = new Schema(optional(
+                    2, "product", Types.MapType.ofOptional(3, 4, Types.StringType.get(), Types.DoubleType.get())));
+
+            assertThat(plan(EvolutionPolicy.NONE, table, incoming).isEmpty()).isTrue();
+        }
+
+        @Test
+        void mapForATextColumnIsAConflictNotAPromotion() {
+            Schema text = new Schema(optional(1, "resource_tags", Types.StringType.get()));
+            Schema incoming = new Schema(optional(
+                    1,
+                    "resource_tags",
+                    Types.MapType.ofOptional(2, 3, Types.StringType.get(), Types.StringType.get())));
+
+            EvolutionPlan plan = plan(EvolutionPolicy.ADD_NEW_COLUMNS_WITH_WIDENING, text, incoming);
+
+            assertThat(plan.changes())
+                    .filteredOn(SchemaChange.RescueColumn.class::isInstance)
+                    .singleElement()
+                    .satisfies(change -> assertThat(change.reason())
+                            .isEqualTo("Cannot write map<string, string> values to string column resource_tags: "
+                                    + "values go to _rescued_data"));
+        }
+
+        @Test
+        void mapOfStringsTakesOtherPrimitiveKeysAsText() {
+            Schema incoming = new Schema(optional(
+                    2, "product", Types.MapType.ofOptional(3, 4, Types.LongType.get(), Types.StringType.get())));
+
+            assertThat(plan(EvolutionPolicy.NONE, table, incoming).isEmpty()).isTrue();
+        }
+
+        @Test
+        void mapWithObjectValuesIsAConflictForAMapOfStrings() {
+            Schema incoming = new Schema(optional(
+                    2,
+                    "product",
+                    Types.MapType.ofOptional(
+                            3,
+                            4,
+                            Types.StringType.get(),
+                            Types.StructType.of(optional(5, "rate", Types.DoubleType.get())))));
+
+            assertThat(plan(EvolutionPolicy.NONE, table, incoming).rejections())
+                    .singleElement()
+                    .satisfies(rejection -> assertThat(rejection.reason())
+                            .isEqualTo("Cannot write struct<rate: double> values to string column product.value "
+                                    + "under policy NONE"));
+        }
+    }
 }

@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
  * that lost every executor can take no load job.
  */
 @Component("sparkHealthIndicator")
-class SparkHealthIndicator extends AbstractHealthIndicator {
+public class SparkHealthIndicator extends AbstractHealthIndicator {
 
     private final SparkSession spark;
 
-    SparkHealthIndicator(SparkSession spark) {
+    /** Public for the standalone-cluster IT, which checks that it counts a worker's executor. */
+    public SparkHealthIndicator(SparkSession spark) {
         super("Cannot check the Spark driver");
         this.spark = spark;
     }

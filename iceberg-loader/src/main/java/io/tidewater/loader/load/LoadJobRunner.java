@@ -30,6 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,7 @@ public class LoadJobRunner {
     private final long maxMalformedRows;
     private final List<LoadJobObserver> observers;
 
+    @Autowired
     LoadJobRunner(
             SparkSession spark,
             IcebergTables tables,
@@ -58,12 +60,31 @@ public class LoadJobRunner {
             MeterRegistry meters,
             LoaderProperties properties,
             List<LoadJobObserver> observers) {
+        this(
+                spark,
+                tables,
+                quarantine,
+                meters,
+                properties.catalog().name(),
+                properties.maxMalformedRowsPerJob(),
+                observers);
+    }
+
+    /** Outside Spring: see {@link LoadJobSubmission}. */
+    LoadJobRunner(
+            SparkSession spark,
+            IcebergTables tables,
+            QuarantineTables quarantine,
+            MeterRegistry meters,
+            String catalogName,
+            long maxMalformedRows,
+            List<LoadJobObserver> observers) {
         this.spark = spark;
         this.tables = tables;
         this.quarantine = quarantine;
         this.meters = new PipelineMeters(meters);
-        this.catalogName = properties.catalog().name();
-        this.maxMalformedRows = properties.maxMalformedRowsPerJob();
+        this.catalogName = catalogName;
+        this.maxMalformedRows = maxMalformedRows;
         this.observers = List.copyOf(observers);
     }
 
@@ -101,12 +122,12 @@ public class LoadJobRunner {
             return completed(job, 0, 0, earlier.get(), true, started);
         }
 
-        Evolved evolved = evolve(job, table, incoming);
+        LoadJob fitted = JobSchema.keepingTextColumns(job, table.schema());
+        Evolved evolved = evolve(fitted, table, JobSchema.of(fitted));
 
         long malformed;
-        try (JobSession session = JobSession.open(spark, catalogName, job.idempotencyKey())) {
-            SourceRows rows = SourceFrames.read(
-                    session.spark(), job, table.schema(), rescuedColumns(evolved.plan()), maxMalformedRows);
+        try (JobSession session = JobSession.open(spark, catalogName, identifier, job.idempotencyKey())) {
+            SourceRows rows = read(session, fitted, table, evolved.plan());
             write(job, rows.goodRows(), catalogName + "." + job.table(), evolved.introducedSchemaId());
             malformed = stageMalformedRows(job, identifier, rows);
         }
@@ -114,7 +135,20 @@ public class LoadJobRunner {
                 StagedSnapshots.publish(table, job.idempotencyKey(), "load job " + job.jobId());
         long written = published.alreadyLoaded() ? 0 : LoadHistory.addedRecords(published.snapshot());
         meters.rowsLoaded(job.table(), written);
+        // Counted also when 0, so that dashboards show a zero rather than no data.
+        meters.rowsQuarantined(job.table(), published.alreadyLoaded() ? 0 : malformed);
         return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started);
+    }
+
+    /** Spark lists the files when it plans the read: a missing one fails here, with a checked AnalysisException. */
+    private SourceRows read(JobSession session, LoadJob job, Table table, EvolutionPlan plan) {
+        try {
+            return SourceFrames.read(session.spark(), job, table.schema(), rescuedColumns(plan), maxMalformedRows);
+        } catch (InvalidLoadJobException | RetryableLoadException classified) {
+            throw classified;
+        } catch (Exception e) {
+            throw LoadFailures.classify(job, e);
+        }
     }
 
     /** Quarantines the rows that did not parse, unless there are more than the limit: then the job fails whole. */
@@ -150,16 +184,18 @@ public class LoadJobRunner {
                             .formatted(describeFiles(job), job.table(), job.evolutionPolicy(), plan.describe()),
                     null);
         }
+        int applied = 0;
         Integer introduced = null;
         if (!plan.isEmpty()) {
             EvolutionResult result = SchemaEvolver.apply(table, plan);
-            if (!result.applied().isEmpty()) {
-                meters.schemaChanges(job.table(), result.applied().size());
+            applied = result.applied().size();
+            if (applied > 0) {
                 log.info("Evolved {} to schema {}: {}", job.table(), result.schemaId(), plan.describe());
                 introduced = result.schemaId();
             }
             table.refresh();
         }
+        meters.schemaChanges(job.table(), applied);
         return new Evolved(plan, introduced);
     }
 
@@ -175,7 +211,6 @@ public class LoadJobRunner {
         Dataset<Row> bad = QuarantineTables.rows(rows.badRows().get(), job);
         write(job, bad, catalogName + "." + QuarantineTables.of(identifier), null);
         StagedSnapshots.publish(quarantineTable, job.idempotencyKey(), "quarantine of load job " + job.jobId());
-        meters.rowsQuarantined(job.table(), rows.countBadRows());
     }
 
     private static void write(LoadJob job, Dataset<Row> frame, String table, Integer introducedSchemaId) {

@@ -12,7 +12,12 @@ import io.tidewater.contract.ReaderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -43,8 +48,13 @@ final class MalformedRows {
 
     private MalformedRows() {}
 
-    static Column isMalformed() {
-        return col(RAW_TEXT).isNotNull();
+    /** Rows Spark could not parse, and rows with a map cell that is not a JSON object. */
+    static Column isMalformed(LoadJob job) {
+        Column malformed = col(RAW_TEXT).isNotNull();
+        for (LoadColumn column : JsonMapCells.columns(job)) {
+            malformed = malformed.or(JsonMapCells.isUnparsable(job, column, col("`" + column.sourceName() + "`")));
+        }
+        return malformed;
     }
 
     /**
@@ -54,13 +64,15 @@ final class MalformedRows {
      */
     static Dataset<Row> explain(SparkSession spark, LoadJob job, Dataset<Row> parsed, long limit) {
         // Spark converts, and so finds bad values in, only the columns a query reads; and it refuses a query that reads
-        // the raw-text column alone. So every column is read, and the narrowing comes after the cache.
-        Dataset<Row> bad = parsed.filter(isMalformed())
-                .withColumnRenamed(SOURCE_FILE, "source_file")
-                .withColumnRenamed(RAW_TEXT, "raw_text")
-                .limit((int) Math.min(limit, Integer.MAX_VALUE))
-                .cache()
-                .select("source_file", "raw_text");
+        // the raw-text column alone. So every column is read (and collected: at most the limit of rows).
+        Dataset<Row> bad = rawTexts(
+                spark,
+                job,
+                parsed.filter(isMalformed(job))
+                        .withColumnRenamed(SOURCE_FILE, "source_file")
+                        .withColumnRenamed(RAW_TEXT, "raw_text")
+                        .limit((int) Math.min(limit, Integer.MAX_VALUE))
+                        .collectAsList());
         Dataset<Row> reasons = reasons(spark, job, bad);
         Dataset<Row> lines = lineNumbers(spark, bad);
         Seq<String> joinColumns =
@@ -71,17 +83,96 @@ final class MalformedRows {
     }
 
     /**
-     * Splits each bad line with the job's dialect: a wrong field count is the reason, or else the first field whose
-     * value does not convert to its column's type, by name and value.
+     * The file and raw text of each bad row. Spark keeps no text of a row it could parse, such as a row whose only
+     * problem is a map cell: that row's line is found again by the text of its string and map cells.
      */
-    private static Dataset<Row> reasons(SparkSession spark, LoadJob job, Dataset<Row> bad) {
-        ReaderOptions options = job.readerOptions();
-        CSVFormat dialect = CSVFormat.DEFAULT
+    private static Dataset<Row> rawTexts(SparkSession spark, LoadJob job, List<Row> bad) {
+        List<Integer> textPositions = new ArrayList<>();
+        for (int index = 0; index < job.columns().size(); index++) {
+            LoadColumn column = job.columns().get(index);
+            if ("string".equals(column.type()) || JsonMapCells.isMap(job, column)) {
+                textPositions.add(index);
+            }
+        }
+        Map<String, Set<List<String>>> wanted = new LinkedHashMap<>();
+        for (Row row : bad) {
+            if (row.getAs("raw_text") == null) {
+                wanted.computeIfAbsent(row.getAs("source_file"), file -> new HashSet<>())
+                        .add(cellTexts(job, row, textPositions));
+            }
+        }
+        Map<String, Map<List<String>, String>> linesByFile = new LinkedHashMap<>();
+        CSVFormat dialect = dialect(job.readerOptions());
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int[] positions = textPositions.stream().mapToInt(Integer::intValue).toArray();
+        wanted.forEach((file, keys) -> {
+            Map<List<String>, String> lines = new HashMap<>();
+            for (String line : context.textFile(file)
+                    .filter(text -> keys.contains(cellTexts(dialect, text, positions)))
+                    .collect()) {
+                lines.putIfAbsent(cellTexts(dialect, line, positions), line);
+            }
+            linesByFile.put(file, lines);
+        });
+        List<Row> texts = new ArrayList<>();
+        for (Row row : bad) {
+            String file = row.getAs("source_file");
+            String text = row.getAs("raw_text");
+            if (text == null) {
+                text = linesByFile.getOrDefault(file, Map.of()).get(cellTexts(job, row, textPositions));
+            }
+            texts.add(RowFactory.create(file, text));
+        }
+        return spark.createDataFrame(
+                texts,
+                DataTypes.createStructType(List.of(
+                        DataTypes.createStructField("source_file", DataTypes.StringType, false),
+                        DataTypes.createStructField("raw_text", DataTypes.StringType, true))));
+    }
+
+    /** The cells at {@code positions} of a parsed row; an empty cell, which Spark reads as NULL, is empty text. */
+    private static List<String> cellTexts(LoadJob job, Row row, List<Integer> positions) {
+        List<String> cells = new ArrayList<>(positions.size());
+        for (int position : positions) {
+            Object value = row.getAs(job.columns().get(position).sourceName());
+            cells.add(value == null ? "" : value.toString());
+        }
+        return cells;
+    }
+
+    /** The cells at {@code positions} of a line; NULL when it is not one record. */
+    private static List<String> cellTexts(CSVFormat dialect, String line, int[] positions) {
+        try (CSVParser parser = CSVParser.parse(line, dialect)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) {
+                return null;
+            }
+            CSVRecord record = records.get(0);
+            List<String> cells = new ArrayList<>(positions.length);
+            for (int position : positions) {
+                cells.add(position < record.size() ? record.get(position) : "");
+            }
+            return cells;
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static CSVFormat dialect(ReaderOptions options) {
+        return CSVFormat.DEFAULT
                 .builder()
                 .setDelimiter(options.delimiter())
                 .setQuote(options.quote())
                 .setEscape(options.escape() == options.quote() ? null : options.escape())
                 .get();
+    }
+
+    /**
+     * Splits each bad line with the job's dialect: a wrong field count is the reason, or else the first field whose
+     * value does not convert to its column's type, by name and value.
+     */
+    private static Dataset<Row> reasons(SparkSession spark, LoadJob job, Dataset<Row> bad) {
+        CSVFormat dialect = dialect(job.readerOptions());
         List<Row> rows = bad.collectAsList();
         List<String> fieldCountProblems = new ArrayList<>();
         for (Row row : rows) {
@@ -148,6 +239,10 @@ final class MalformedRows {
                 continue;
             }
             Column value = col("`" + column.sourceName() + "`");
+            if (JsonMapCells.isMap(job, column)) {
+                problems.add(JsonMapCells.problem(job, column, value));
+                continue;
+            }
             String type = JobSchema.type(job, column.name(), column.type()).toString();
             problems.add(when(
                     value.isNotNull()

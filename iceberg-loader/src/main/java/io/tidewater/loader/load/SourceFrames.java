@@ -29,9 +29,12 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -54,13 +57,14 @@ final class SourceFrames {
             case ORC -> SourceRows.withoutMalformedRows(shape(spark.read().orc(paths), job, tableSchema, rescued));
             case JSON ->
                 SourceRows.withoutMalformedRows(
-                        shape(spark.read().schema(fileSchema(job)).json(paths), job, tableSchema, rescued));
+                        shape(spark.read().schema(fileSchema(job, false)).json(paths), job, tableSchema, rescued));
         };
     }
 
     /**
      * A row that does not fit the schema is kept aside, not failed and not loaded as NULLs: Spark keeps the raw text of
-     * a row with a value that does not parse or with more or fewer fields than the schema.
+     * a row with a value that does not parse or with more or fewer fields than the schema; a map cell that is not a
+     * JSON object is found after the read (see {@link JsonMapCells}).
      */
     private static SourceRows readDelimited(
             SparkSession spark,
@@ -70,7 +74,7 @@ final class SourceFrames {
             String[] paths,
             long maxMalformedRows) {
         ReaderOptions options = job.readerOptions();
-        StructType schema = fileSchema(job).add(MalformedRows.RAW_TEXT, DataTypes.StringType, true);
+        StructType schema = fileSchema(job, true).add(MalformedRows.RAW_TEXT, DataTypes.StringType, true);
         Dataset<Row> parsed = spark.read()
                 .schema(schema)
                 .option("header", options.header())
@@ -84,16 +88,22 @@ final class SourceFrames {
         Observation observation = new Observation("tidewater-malformed-rows-" + job.jobId());
         Dataset<Row> observed = parsed.observe(
                 observation,
-                sum(when(MalformedRows.isMalformed(), 1L).otherwise(0L)).as(SourceRows.BAD_ROWS_METRIC));
-        Dataset<Row> good = shape(observed.filter(not(MalformedRows.isMalformed())), job, tableSchema, rescued);
+                sum(when(MalformedRows.isMalformed(job), 1L).otherwise(0L)).as(SourceRows.BAD_ROWS_METRIC));
+        Dataset<Row> good = shape(observed.filter(not(MalformedRows.isMalformed(job))), job, tableSchema, rescued);
         return new SourceRows(good, observation, () -> MalformedRows.explain(spark, job, parsed, maxMalformedRows));
     }
 
-    /** The source columns by their names in the file, typed as the job says. */
-    private static StructType fileSchema(LoadJob job) {
+    /**
+     * The source columns by their names in the file, typed as the job says.
+     *
+     * @param mapsAsText whether map columns are read as their text, as delimited text holds them
+     */
+    private static StructType fileSchema(LoadJob job, boolean mapsAsText) {
         List<StructField> fields = new ArrayList<>();
         for (LoadColumn column : job.columns()) {
-            DataType type = SparkSchemaUtil.convert(JobSchema.type(job, column.name(), column.type()));
+            DataType type = mapsAsText && JsonMapCells.isMap(job, column)
+                    ? DataTypes.StringType
+                    : SparkSchemaUtil.convert(JobSchema.type(job, column.name(), column.type()));
             fields.add(new StructField(column.sourceName(), type, true, Metadata.empty()));
         }
         return DataTypes.createStructType(fields);
@@ -104,8 +114,9 @@ final class SourceFrames {
     }
 
     /**
-     * Renames source columns to table names, applies null tokens and decoding, adds the constant columns, and moves
-     * rescued columns into {@code _rescued_data} as JSON so that no value is lost.
+     * Renames source columns to table names, applies null tokens and decoding, parses map cells read as text, writes
+     * nested values bound for a text column as JSON, adds the constant columns, and moves rescued columns into
+     * {@code _rescued_data} as JSON so that no value is lost.
      */
     private static Dataset<Row> mapColumns(Dataset<Row> raw, LoadJob job, Set<String> rescued) {
         Set<String> available = Set.of(raw.columns());
@@ -117,7 +128,9 @@ final class SourceFrames {
         for (LoadColumn column : job.columns()) {
             String source = available.contains(column.sourceName()) ? column.sourceName() : column.name();
             Column value = col("`" + source + "`");
-            if ("string".equals(column.type())) {
+            DataType sourceType = sourceType(raw, source);
+            boolean mapFromText = sourceType instanceof StringType && JsonMapCells.isMap(job, column);
+            if ("string".equals(column.type()) || mapFromText) {
                 for (String token : nullTokens) {
                     value = when(value.equalTo(lit(token)), lit(null).cast("string"))
                             .otherwise(value);
@@ -127,6 +140,12 @@ final class SourceFrames {
                 case NONE -> value;
                 case URL_DECODE -> functions.url_decode(value);
             };
+            if (mapFromText) {
+                value = JsonMapCells.parse(value, JsonMapCells.sparkType(job, column));
+            } else if ("string".equals(column.type()) && isNested(sourceType)) {
+                // A map column of a table that holds it as text (JobSchema.keepingTextColumns): JSON, as CSV has it.
+                value = to_json(value);
+            }
             if (rescued.contains(column.name().toLowerCase(Locale.ROOT))) {
                 rescuedValues.add(value.as(column.name()));
             } else {
@@ -141,6 +160,19 @@ final class SourceFrames {
             columns.add(to_json(struct(rescuedValues.toArray(Column[]::new))).as(EvolutionPlan.RESCUED_DATA_COLUMN));
         }
         return raw.select(columns.toArray(Column[]::new));
+    }
+
+    private static DataType sourceType(Dataset<Row> raw, String source) {
+        for (StructField field : raw.schema().fields()) {
+            if (field.name().equalsIgnoreCase(source)) {
+                return field.dataType();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNested(DataType type) {
+        return type instanceof MapType || type instanceof StructType || type instanceof ArrayType;
     }
 
     /** Every table column in table order: missing ones as typed NULLs, so a file without a column still loads. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
+import io.tidewater.local.fixtures.DataExportSamples;
 import io.tidewater.local.fixtures.LocalPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,11 +53,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Real Cost and Usage Reports uploaded through the S3 API of the embedded stack, in AWS's layout, end in
  * {@code billing.cur}: each delivery replaces its billing period, and an event for an older delivery changes nothing.
+ * CUR 2.0 and FOCUS exports of the same real line items end in {@code billing.cur2} and {@code billing.focus}, with
+ * their map columns as Iceberg maps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BillingPipelineIT {
 
     private static final String SAMPLES = "/samples/";
+    private static final String REAL_REPORT =
+            SAMPLES + "focus-converters-aws-cur/sample-anonymous-aws-export-dataset.csv";
     private static final String BUCKET = "tidewater-billing";
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -176,7 +181,7 @@ class BillingPipelineIT {
     @Test
     void anonymisedRealReportWithoutManifestTypesLoadsEveryRow() throws Exception {
         String folder = "cur/focus-sample/20231101-20231201/";
-        byte[] csv = resource(SAMPLES + "focus-converters-aws-cur/sample-anonymous-aws-export-dataset.csv");
+        byte[] csv = resource(REAL_REPORT);
         String assembly = "20231101-0000-4000-8000-000000000001";
 
         putDelivery(
@@ -189,6 +194,93 @@ class BillingPipelineIT {
         await().atMost(LOAD_TIMEOUT)
                 .untilAsserted(() -> assertThat(rows("2023-11")).isEqualTo(1_281));
         assertThat(unblendedCost("2023-11")).isEqualByComparingTo(expectedCost(csv));
+    }
+
+    /** Both exports at once: the pipeline works on them side by side, which keeps the test short. */
+    @Test
+    void cur2AndFocusExportsLoadTheirMapColumnsAsMapsAndACutShortMapCellIsQuarantinedWithItsLine() throws Exception {
+        DataExportSamples samples = DataExportSamples.of(resource(REAL_REPORT));
+        int broken = firstLineItemOf(samples, "AWSGlue");
+        ObjectNode cur2Manifest = exportManifest("cur2-exec-1");
+        ArrayNode cur2Columns = cur2Manifest.putArray("columns");
+        DataExportSamples.cur2Columns()
+                .forEach((name, type) ->
+                        cur2Columns.addObject().put("name", name).put("type", type));
+        ObjectNode focusManifest = exportManifest("focus-exec-1");
+        // FOCUS without manifest types: the map columns are known by name, the rest is crawled.
+        DataExportSamples.focusColumns().forEach(focusManifest.putArray("columns")::add);
+
+        putExport("cur2-sample", "2023-11", samples.cur2(broken), cur2Manifest);
+        putExport("focus-sample", "2023-11", samples.focus(), focusManifest);
+
+        await().atMost(LOAD_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(pipeline.countOrZeroWithoutTable(
+                            "SELECT count(*) FROM billing.cur2 WHERE billing_period = '2023-11'"))
+                    .isEqualTo(samples.lineItems() - 1);
+            assertThat(pipeline.countOrZeroWithoutTable(
+                            "SELECT count(*) FROM billing.focus WHERE billing_period = '2023-11'"))
+                    .isEqualTo(samples.lineItems());
+        });
+        assertThat(pipeline.query("SELECT typeof(resource_tags), typeof(product), typeof(cost_category), "
+                                + "typeof(discount) FROM billing.cur2 LIMIT 1")
+                        .get(0))
+                .containsOnly("map<string,string>");
+        assertThat(pipeline.count("SELECT count(*) FROM billing.cur2 WHERE resource_tags['user_team'] = 'storage'"))
+                .isEqualTo(samples.tagged("storage"));
+        assertThat(pipeline.count(
+                        "SELECT count(*) FROM billing.cur2 WHERE element_at(resource_tags, 'user_team') = 'platform'"))
+                .as("all platform line items but the one with the cut-short cell")
+                .isEqualTo(samples.tagged("platform") - 1);
+        CSVRecord s3LineItem = samples.lineItem(100);
+        assertThat(pipeline.query("SELECT product['product_name'], product['to_region_code'] FROM billing.cur2 "
+                                + "WHERE identity_line_item_id = '" + s3LineItem.get("identity/LineItemId") + "'")
+                        .get(0))
+                .containsExactly(
+                        samples.product(s3LineItem).get("product_name"),
+                        samples.product(s3LineItem).get("to_region_code"));
+        List<List<Object>> quarantined =
+                pipeline.query("SELECT line_number, reason, raw_text FROM billing.cur2_quarantine");
+        assertThat(quarantined).hasSize(1);
+        assertThat(quarantined.get(0).get(0)).as("the header is line 1").isEqualTo((long) broken + 2);
+        assertThat(quarantined.get(0).get(1).toString())
+                .startsWith("Cannot read field resource_tags: '{\"user_team\":\"platform\"'");
+        assertThat(quarantined.get(0).get(2).toString())
+                .contains(samples.lineItem(broken).get("identity/LineItemId"));
+
+        assertThat(pipeline.query("SELECT typeof(tags), typeof(x_cost_categories), typeof(x_discounts) "
+                                + "FROM billing.focus LIMIT 1")
+                        .get(0))
+                .containsOnly("map<string,string>");
+        assertThat(pipeline.count("SELECT count(*) FROM billing.focus WHERE element_at(tags, 'user_team') = 'storage'"))
+                .isEqualTo(samples.tagged("storage"));
+        assertThat(pipeline.count(
+                        "SELECT count(*) FROM billing.focus WHERE charge_category = 'Tax' AND size(tags) = 0"))
+                .isEqualTo(samples.lineItems() - samples.tagged("storage") - samples.tagged("platform"));
+    }
+
+    private static int firstLineItemOf(DataExportSamples samples, String productCode) {
+        for (int index = 0; index < samples.lineItems(); index++) {
+            if (productCode.equals(samples.lineItem(index).get("lineItem/ProductCode"))
+                    && "Usage".equals(samples.lineItem(index).get("lineItem/LineItemType"))) {
+                return index;
+            }
+        }
+        throw new IllegalArgumentException("Cannot find a usage line item of " + productCode);
+    }
+
+    private static ObjectNode exportManifest(String executionId) {
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("executionId", executionId);
+        return manifest;
+    }
+
+    /** A Data Export in AWS's layout and order: the data file, then the period's manifest. */
+    private void putExport(String export, String period, byte[] data, ObjectNode manifest) throws IOException {
+        String root = "exports/" + export + "/";
+        put(root + "data/BILLING_PERIOD=" + period + "/" + export + "-00001.csv.gz", data);
+        put(
+                root + "metadata/BILLING_PERIOD=" + period + "/" + export + "-Manifest.json",
+                JSON.writeValueAsBytes(manifest));
     }
 
     /** Data first, then the assembly's manifest, then the period's: AWS's order. */

@@ -3,6 +3,9 @@ package io.tidewater.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tidewater.local.fixtures.LocalPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operations rules on all four services as the local stack runs them: open health, OpenAPI and Prometheus; a
@@ -49,6 +55,29 @@ class OperationsIT {
             "billing-service", new AdminCall("GET", "/admin/periods", null),
             "iceberg-loader", new AdminCall("POST", "/admin/sql", "SELECT 1"));
 
+    /** What each service's readiness needs besides its own state: the checks a message's processing depends on. */
+    private static final Map<String, List<String>> READINESS = Map.of(
+            "workflow-trigger", List.of("sqs", "s3", "ledger"),
+            "inventory-service", List.of("sqs", "s3", "ledger"),
+            "billing-service", List.of("sqs", "s3", "ledger"),
+            "iceberg-loader", List.of("sqs", "catalog", "spark"));
+
+    /** The read-only operational view of each service, open to GET like health. */
+    private static final Map<String, String> OPERATIONS_ENDPOINTS = Map.of(
+            "workflow-trigger", "/actuator/pipelines",
+            "inventory-service", "/actuator/reports",
+            "billing-service", "/actuator/periods",
+            "iceberg-loader", "/actuator/tables");
+
+    /** Every log line of the run, with the MDC as it was on the logging thread. */
+    private final ListAppender<ILoggingEvent> logEvents = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
+
     private LocalPipeline pipeline;
     private String token;
 
@@ -57,10 +86,35 @@ class OperationsIT {
         pipeline = LocalPipeline.start(dataDirectory);
         // The token the services were given, whether the fixture chose it or the data directory holds it.
         token = pipeline.services().loader().getEnvironment().getRequiredProperty("tidewater.security.admin-token");
+        logEvents.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        logEvents.start();
+        rootLogger().addAppender(logEvents);
+        uploadInventoryReport();
+    }
+
+    /** One report through the whole pipeline, for the metrics and log lines it leaves. */
+    private void uploadInventoryReport() {
+        String configuration = "inventory/operations-it/csv-config/";
+        String samples = "/samples/orcabus-filemanager-inventory/";
+        pipeline.upload(
+                "tidewater-inventory", configuration + "data/csv_inventory.csv.gz", samples + "csv_inventory.csv.gz");
+        pipeline.upload(
+                "tidewater-inventory",
+                configuration + "2024-05-07T01-00Z/manifest.json",
+                samples + "csv_inventory_manifest.json");
+        pipeline.upload(
+                "tidewater-inventory",
+                configuration + "2024-05-07T01-00Z/manifest.checksum",
+                samples + "csv_inventory_manifest.checksum");
+    }
+
+    private static ch.qos.logback.classic.Logger rootLogger() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     }
 
     @AfterAll
     void stopPipeline() throws Exception {
+        rootLogger().detachAppender(logEvents);
         if (pipeline != null) {
             pipeline.close();
         }
@@ -77,6 +131,55 @@ class OperationsIT {
         assertThat(get(service, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get(service, "/actuator/health/readiness", null).statusCode())
                 .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void readinessChecksWhatTheServiceNeedsAndLivenessOnlyTheJvm(String service) {
+        HttpResponse<String> readiness = get(service, "/actuator/health/readiness", null);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        for (String component : READINESS.get(service)) {
+            assertThat(readiness.body()).as(service).contains("\"" + component + "\":{\"status\":\"UP\"");
+        }
+        assertThat(get(service, "/actuator/health/liveness", null).body())
+                .doesNotContain("\"sqs\"")
+                .doesNotContain("\"ledger\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void infoNamesTheBuildAndTheGitCommitWithoutToken(String service) {
+        HttpResponse<String> info = get(service, "/actuator/info", null);
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body())
+                .contains("\"build\":{")
+                .contains("\"version\":\"0.1.0-SNAPSHOT\"")
+                .containsPattern("\"git\":\\{.*\"commit\":\\{.*\"id\":\"[0-9a-f]{7,}\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("operationsEndpoints")
+    void readOnlyOperationsEndpointsAnswerGetsWithoutTokenAndRefuseWrites(String service) {
+        String path = OPERATIONS_ENDPOINTS.get(service);
+        HttpResponse<String> view = get(service, path, null);
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        assertThat(view.body()).startsWith(service.equals("iceberg-loader") ? "{\"tidewater\":[" : "[");
+        HttpResponse<String> write =
+                send(HttpRequest.newBuilder(url(service, path)).POST(HttpRequest.BodyPublishers.noBody()), token);
+        assertThat(write.statusCode()).as(service + " POST " + path).isIn(403, 405);
+    }
+
+    @Test
+    void pipelinesEndpointCountsRunsByStateAndShowsRoutes() {
+        HttpResponse<String> pipelines = get("workflow-trigger", "/actuator/pipelines", null);
+        assertThat(pipelines.body())
+                .contains("\"name\":\"inventory\"")
+                .contains("\"queue\":\"tidewater-inventory-reports\"")
+                .contains("\"paused\":false");
+    }
+
+    static Stream<String> operationsEndpoints() {
+        return OPERATIONS_ENDPOINTS.keySet().stream().sorted();
     }
 
     @ParameterizedTest
@@ -120,21 +223,29 @@ class OperationsIT {
                 .as("the dashboard plots Tidewater's own meters")
                 .anyMatch(name -> name.startsWith("tidewater_"));
 
-        String configuration = "inventory/operations-it/csv-config/";
-        String samples = "/samples/orcabus-filemanager-inventory/";
-        pipeline.upload(
-                "tidewater-inventory", configuration + "data/csv_inventory.csv.gz", samples + "csv_inventory.csv.gz");
-        pipeline.upload(
-                "tidewater-inventory",
-                configuration + "2024-05-07T01-00Z/manifest.json",
-                samples + "csv_inventory_manifest.json");
-        pipeline.upload(
-                "tidewater-inventory",
-                configuration + "2024-05-07T01-00Z/manifest.checksum",
-                samples + "csv_inventory_manifest.checksum");
-
         await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(scrapedMetrics()).containsAll(plotted));
+    }
+
+    @Test
+    void logLinesOfAListenerCarryTheMessageRunJobAndTableAsCorrelationIds() {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(logged())
+                .filteredOn(event -> event.getLoggerName().endsWith("LoadJobListener"))
+                .anySatisfy(event -> assertThat(event.getMDCPropertyMap())
+                        .containsKeys("messageId", "runId", "jobId")
+                        .containsEntry("queue", "tidewater-load-jobs")
+                        .containsEntry("table", "inventory.objects")));
+        assertThat(logged())
+                .as("a listener's ids do not leak into the next message's lines on the same thread")
+                .filteredOn(event -> event.getLoggerName().endsWith("S3EventListener"))
+                .allSatisfy(event -> assertThat(event.getMDCPropertyMap()).doesNotContainKey("jobId"));
+    }
+
+    private List<ILoggingEvent> logged() {
+        // The appender adds under its own lock.
+        synchronized (logEvents) {
+            return List.copyOf(logEvents.list);
+        }
     }
 
     private Set<String> scrapedMetrics() {

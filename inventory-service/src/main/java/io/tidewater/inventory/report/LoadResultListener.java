@@ -1,7 +1,6 @@
 package io.tidewater.inventory.report;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import org.slf4j.Logger;
@@ -15,19 +14,15 @@ class LoadResultListener {
     private static final Logger log = LoggerFactory.getLogger(LoadResultListener.class);
 
     private final Reports reports;
-    private final MeterRegistry meters;
 
-    LoadResultListener(Reports reports, MeterRegistry meters) {
+    LoadResultListener(Reports reports) {
         this.reports = reports;
-        this.meters = meters;
     }
 
     @SqsListener("${tidewater.inventory.load-results-queue}")
     void onLoadResult(String body) {
         LoadResult result = MessageJson.read(body, LoadResult.class);
         if (result instanceof LoadResult.LoadCompleted completed) {
-            meters.counter("tidewater.rows.loaded", "pipeline", "inventory", "table", completed.table())
-                    .increment(completed.rowsWritten());
             log.info(
                     "Run {}: {} rows loaded into {} (snapshot {}, {} ms{})",
                     completed.runId(),
@@ -37,8 +32,6 @@ class LoadResultListener {
                     completed.durationMillis(),
                     completed.alreadyLoaded() ? ", already loaded" : "");
         } else if (result instanceof LoadResult.LoadFailed failed) {
-            meters.counter("tidewater.files.rejected", "pipeline", "inventory", "table", failed.table())
-                    .increment();
             log.warn("Run {}: load into {} failed: {}", failed.runId(), failed.table(), failed.reason());
         }
         reports.onLoadResult(result);

@@ -1,6 +1,7 @@
 package io.tidewater.inventory.report;
 
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
@@ -15,6 +16,7 @@ import io.tidewater.inventory.manifest.InventoryManifest;
 import io.tidewater.inventory.manifest.ManifestReader;
 import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
 import io.tidewater.inventory.manifest.ReportLocation;
+import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +39,7 @@ public class Reports {
     private static final Logger log = LoggerFactory.getLogger(Reports.class);
     private static final List<ReportStatus> CRAWLED =
             List.of(ReportStatus.SENT, ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED);
+    private static final String PIPELINE = "inventory";
     private static final List<ReportStatus> LOADED = List.of(ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED);
 
     private final ManifestReader manifests;
@@ -46,6 +49,7 @@ public class Reports {
     private final RunUpdates runUpdates;
     private final SqsTemplate sqs;
     private final InsightMeters meters;
+    private final PipelineMeters pipelineMeters;
     private final InventoryProperties properties;
     private final Clock clock;
 
@@ -57,6 +61,7 @@ public class Reports {
             RunUpdates runUpdates,
             SqsTemplate sqs,
             InsightMeters meters,
+            MeterRegistry registry,
             InventoryProperties properties,
             Clock inventoryClock) {
         this.manifests = manifests;
@@ -66,6 +71,7 @@ public class Reports {
         this.runUpdates = runUpdates;
         this.sqs = sqs;
         this.meters = meters;
+        this.pipelineMeters = new PipelineMeters(registry);
         this.properties = properties;
         this.clock = inventoryClock;
     }
@@ -92,6 +98,7 @@ public class Reports {
             send(reportId, request);
         } catch (InvalidReportException invalid) {
             ledger.finish(reportId, ReportStatus.REJECTED, invalid.getMessage(), clock.instant());
+            countReport(PipelineMeters.Outcome.REJECTED);
             runUpdates.send(report(reportId), RunState.FAILED, 0, invalid.getMessage());
             log.warn("Run {}: rejected report {}: {}", intake.runId(), reportId, invalid.getMessage());
         } catch (RuntimeException e) {
@@ -100,6 +107,7 @@ public class Reports {
                     ReportStatus.FAILED,
                     "Cannot ingest report: %s (the intake may be retried)".formatted(e.getMessage()),
                     clock.instant());
+            countReport(PipelineMeters.Outcome.ERRORED);
             throw e;
         }
         return report(reportId);
@@ -158,6 +166,7 @@ public class Reports {
             return;
         }
         Report report = settled.get();
+        countReport(outcome(result));
         switch (report.status()) {
             case SUCCEEDED -> runUpdates.send(report, RunState.SUCCEEDED, report.rowsLoaded(), report.detail());
             case QUARANTINED ->
@@ -223,6 +232,7 @@ public class Reports {
         if (!scan.mismatches().isEmpty()) {
             String detail = String.join("; ", scan.mismatches()) + " (found while loading: rows may have been loaded)";
             if (ledger.failAfterSend(reportId, detail, clock.instant())) {
+                countReport(PipelineMeters.Outcome.REJECTED);
                 runUpdates.send(report(reportId), RunState.FAILED, 0, detail);
             }
             log.error("Report {}: {}", reportId, detail);
@@ -250,6 +260,19 @@ public class Reports {
                 scan.insights(),
                 scan.files().stream().map(ReportScanner.FileScan::rows).toList(),
                 scan.millis());
+    }
+
+    private void countReport(PipelineMeters.Outcome outcome) {
+        pipelineMeters.file(PIPELINE, properties.table(), outcome);
+    }
+
+    private static PipelineMeters.Outcome outcome(LoadResult result) {
+        if (result instanceof LoadResult.LoadCompleted completed) {
+            return completed.alreadyLoaded() ? PipelineMeters.Outcome.SKIPPED : PipelineMeters.Outcome.SUCCEEDED;
+        }
+        return ((LoadResult.LoadFailed) result).retryable()
+                ? PipelineMeters.Outcome.ERRORED
+                : PipelineMeters.Outcome.REJECTED;
     }
 
     private void publishInsights(Report report) {

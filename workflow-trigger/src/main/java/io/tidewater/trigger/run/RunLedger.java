@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -203,6 +206,25 @@ class RunLedger {
         return jdbc.sql("SELECT pipeline FROM paused_pipelines ORDER BY pipeline")
                 .query(String.class)
                 .list();
+    }
+
+    List<PipelineRuns> pipelineRuns() {
+        Map<String, Map<RunState, Long>> counts = new TreeMap<>();
+        Map<String, Instant> lastFinished = new TreeMap<>();
+        jdbc.sql("SELECT pipeline, state, COUNT(*) AS runs, MAX(finished_at) AS last_finished FROM runs "
+                        + "GROUP BY pipeline, state")
+                .query(rs -> {
+                    String pipeline = rs.getString("pipeline");
+                    counts.computeIfAbsent(pipeline, name -> new EnumMap<>(RunState.class))
+                            .put(RunState.valueOf(rs.getString("state")), rs.getLong("runs"));
+                    Instant finished = instant(rs, "last_finished");
+                    if (finished != null) {
+                        lastFinished.merge(pipeline, finished, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                });
+        return counts.entrySet().stream()
+                .map(entry -> new PipelineRuns(entry.getKey(), entry.getValue(), lastFinished.get(entry.getKey())))
+                .toList();
     }
 
     private void recordTransition(String runId, RunState state, Instant at, long rows, String detail) {

@@ -3,12 +3,14 @@ package io.tidewater.trigger.run;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.contract.RunState;
 import io.tidewater.contract.RunUpdated;
+import io.tidewater.service.metrics.PipelineMeters;
 import io.tidewater.trigger.config.TriggerProperties.Route;
 import io.tidewater.trigger.event.ObjectCreated;
 import io.tidewater.trigger.notification.RunNotificationClient;
 import io.tidewater.trigger.notification.RunSummary;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +33,7 @@ public class Runs {
     private final TransactionTemplate transactions;
     private final RunNotificationClient notifications;
     private final MeterRegistry meters;
+    private final PipelineMeters pipelineMeters;
     private final Clock clock;
 
     Runs(
@@ -45,6 +48,7 @@ public class Runs {
         this.transactions = ledgerTransactions;
         this.notifications = notifications;
         this.meters = meters;
+        this.pipelineMeters = new PipelineMeters(meters);
         this.clock = clock;
     }
 
@@ -135,6 +139,7 @@ public class Runs {
      * @throws RunNotFoundException if no run has the update's id
      */
     public void apply(RunUpdated update) {
+        boolean[] ended = {false};
         Run run = transactions.execute(status -> {
             Run current = ledger.find(update.runId())
                     .orElseThrow(() -> new RunNotFoundException("Cannot apply RunUpdated " + update.state()
@@ -147,12 +152,17 @@ public class Runs {
             ledger.update(update.runId(), update.state(), update.table(), update.rows(), update.detail(), update.at());
             if (update.state().isFinal()) {
                 ledger.releaseTables(update.runId());
+                ended[0] = true;
             }
             return ledger.find(update.runId()).orElseThrow();
         });
         if (run == null) {
             log.info("Ignored late RunUpdated {} for run {}", update.state(), update.runId());
             return;
+        }
+        if (ended[0] && run.state() == RunState.SUCCEEDED) {
+            // Once per run, from the marker's upload (its event time) to the domain service's report of the commit.
+            pipelineMeters.freshness(run.pipeline(), run.targetTable(), Duration.between(run.eventTime(), update.at()));
         }
         if (run.state().isFinal()) {
             // Published again for a repeated final update: its first delivery may have failed after the commit.
@@ -208,6 +218,11 @@ public class Runs {
 
     public List<String> pausedPipelines() {
         return ledger.pausedPipelines();
+    }
+
+    /** How many runs each pipeline has in each state, and when its last run ended. */
+    public List<PipelineRuns> pipelineRuns() {
+        return ledger.pipelineRuns();
     }
 
     /** Sends runs that wait although they may go, such as after a failed send. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tidewater.contract.RunState;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -129,5 +130,30 @@ abstract class RunLedgerContract {
 
         ledger.resume("inventory");
         assertThat(ledger.waiting()).extracting(Run::runId).containsExactly(run.runId());
+    }
+
+    @Test
+    void countsEachPipelinesRunsByStateWithTheLastFinishTime() {
+        Run succeeded = received(UUID.randomUUID().toString(), null);
+        Run failed = received(UUID.randomUUID().toString(), null);
+        Run loading = received(UUID.randomUUID().toString(), null);
+        for (Run run : new Run[] {succeeded, failed, loading}) {
+            ledger.insert(run, run.runId());
+        }
+        Instant finished = Instant.parse("2025-01-22T00:00:00Z");
+        ledger.update(succeeded.runId(), RunState.SUCCEEDED, "inventory.objects", 10, null, finished.minusSeconds(60));
+        ledger.update(failed.runId(), RunState.FAILED, null, 0, "Cannot read manifest", finished);
+        ledger.update(loading.runId(), RunState.LOADING, null, 0, null, finished);
+
+        assertThat(ledger.pipelineRuns()).singleElement().satisfies(pipeline -> {
+            assertThat(pipeline.pipeline()).isEqualTo("inventory");
+            assertThat(pipeline.runsByState())
+                    .containsOnly(
+                            Map.entry(RunState.SUCCEEDED, 1L),
+                            Map.entry(RunState.FAILED, 1L),
+                            Map.entry(RunState.LOADING, 1L));
+            assertThat(pipeline.inFlight()).isEqualTo(1);
+            assertThat(pipeline.lastFinishedAt()).isEqualTo(finished);
+        });
     }
 }

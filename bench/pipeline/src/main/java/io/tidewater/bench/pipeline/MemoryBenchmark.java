@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * {@code bench/run memory}: the loader service alone in a child JVM (its own main class, the Spark flags, the JVM's
@@ -94,7 +94,13 @@ final class MemoryBenchmark implements Callable<Integer> {
                 LoadJob job = job(report);
                 sqs.sendMessage(request ->
                         request.queueUrl(stack.queueUrl(JOBS_QUEUE)).messageBody(MessageJson.write(job)));
-                LoadResult.LoadCompleted completed = awaitReply(sqs, stack.queueUrl(RESULTS_QUEUE), job, loader);
+                LoadResult.LoadCompleted completed = LoadJobReplies.await(
+                        sqs, stack.queueUrl(RESULTS_QUEUE), job, Duration.ofMinutes(30), () -> {
+                            if (!loader.isAlive()) {
+                                throw new IllegalStateException(
+                                        "Cannot load: the loader exited with " + loader.exitValue());
+                            }
+                        });
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long peak = statusKilobytes(loader.pid(), "VmHWM") * 1024;
                 MemoryResult result = new MemoryResult(
@@ -163,26 +169,6 @@ final class MemoryBenchmark implements Callable<Integer> {
             Thread.sleep(200);
         }
         throw new TimeoutException("Cannot see the loader start within 300 s; see " + log);
-    }
-
-    private static LoadResult.LoadCompleted awaitReply(SqsClient sqs, String queue, LoadJob job, Process loader)
-            throws Exception {
-        long deadline = System.nanoTime() + 1_800_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!loader.isAlive()) {
-                throw new IllegalStateException("Cannot load: the loader exited with " + loader.exitValue());
-            }
-            for (Message message : sqs.receiveMessage(request ->
-                            request.queueUrl(queue).waitTimeSeconds(1).maxNumberOfMessages(1))
-                    .messages()) {
-                LoadResult result = MessageJson.read(message.body(), LoadResult.class);
-                if (result instanceof LoadResult.LoadCompleted completed && completed.jobId().equals(job.jobId())) {
-                    return completed;
-                }
-                throw new IllegalStateException("Cannot load " + job.idempotencyKey() + ": " + message.body());
-            }
-        }
-        throw new TimeoutException("Cannot see job " + job.jobId() + " completed within 30 minutes");
     }
 
     /** The job inventory-service sends for this report: S3's inventory names and types, keys URL-decoded. */
