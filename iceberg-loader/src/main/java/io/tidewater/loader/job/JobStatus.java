@@ -29,7 +29,8 @@ record JobStatus(
         Boolean retryable) {
 
     /**
-     * Counted by Spark per finished task, so a long load's figures grow task by task.
+     * Spark's input metrics of the load's tasks: finished tasks exactly, running ones as of their executor's last
+     * heartbeat (every 10 seconds by default), so a long load's figures grow while it runs.
      *
      * @param rowsRead rows the job's Spark tasks read, a re-read of malformed rows included
      * @param bytesRead bytes the job's Spark tasks read

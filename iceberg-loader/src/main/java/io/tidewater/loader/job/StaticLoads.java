@@ -14,6 +14,7 @@ import io.tidewater.schema.inference.CsvDialect;
 import io.tidewater.schema.inference.FileFormat;
 import io.tidewater.schema.inference.InferredColumn;
 import io.tidewater.schema.inference.SchemaCrawler;
+import io.tidewater.schema.types.TypeStrings;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.NoSuchTableException;
-import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.stereotype.Component;
 
@@ -76,6 +76,10 @@ class StaticLoads {
         if (request.uri() == null || request.uri().isBlank() || request.format() == null) {
             throw new IllegalArgumentException(
                     "Cannot load into %s: the request needs the file's uri and format".formatted(table));
+        }
+        if (!table.contains(".")) {
+            throw new IllegalArgumentException(
+                    "Cannot load into '%s': expected a table name namespace.name".formatted(table));
         }
         TableIdentifier identifier = TableIdentifier.parse(table);
         CrawlOptions options = CrawlOptions.defaults().withFormatHint(formatHint(request.format()));
@@ -133,16 +137,13 @@ class StaticLoads {
             String type = types.getOrDefault(column.name(), types.get(column.sourceName()));
             if (type != null) {
                 try {
-                    Types.fromPrimitiveString(type);
-                } catch (IllegalArgumentException e) {
+                    TypeStrings.parse(type);
+                } catch (InvalidInputException e) {
                     throw new IllegalArgumentException(
-                            "Cannot load column %s as '%s': not an Iceberg primitive type"
-                                    .formatted(column.name(), type),
-                            e);
+                            "Cannot load column %s as '%s': %s".formatted(column.name(), type, e.getMessage()), e);
                 }
             } else {
-                // The load job carries primitive types: a nested value is loaded as its text.
-                type = column.type().isPrimitiveType() ? column.type().toString() : "string";
+                type = TypeStrings.format(column.type());
             }
             columns.add(new LoadColumn(column.name(), column.sourceName(), type, column.nullable()));
         }
