@@ -47,8 +47,8 @@ final class ServiceProperties {
             "tidewater.trigger.ledger.maximum-pool-size");
 
     /** Map-valued properties: any key below them is the library's own (Iceberg catalog, Spark). */
-    static final List<String> OPEN_MAPS =
-            List.of("tidewater.loader.catalog.properties.", "tidewater.loader.spark.config.");
+    static final List<String> OPEN_MAPS = List.of(
+            "tidewater.loader.catalog.properties.", "tidewater.loader.catalogs.", "tidewater.loader.spark.config.");
 
     /** Variables read by the JVM or the image, not by Spring. */
     static final Set<String> PROCESS_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPARK_LOCAL_IP");
