@@ -39,15 +39,7 @@ final class LocalLoader {
         this.directory = directory;
         LoaderProperties properties = new LoaderProperties(
                 "jobs",
-                new LoaderProperties.Catalog(
-                        "tidewater",
-                        Map.of(
-                                "type", "jdbc",
-                                "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-                                "jdbc.schema-version", "V1",
-                                "warehouse",
-                                        directory.resolve("warehouse").toUri().toString(),
-                                "cache-enabled", "false")),
+                sqliteCatalog(directory),
                 new LoaderProperties.Spark(
                         "local[2]",
                         Map.of(
@@ -60,6 +52,18 @@ final class LocalLoader {
         IcebergTables tables = new IcebergTables(catalog);
         this.runner =
                 new LoadJobRunner(spark, tables, new QuarantineTables(tables), new SimpleMeterRegistry(), properties);
+    }
+
+    /** The catalog {@code tidewater}: JDBC on a SQLite file, the warehouse on the local filesystem, both in the directory. */
+    static LoaderProperties.Catalog sqliteCatalog(Path directory) {
+        return new LoaderProperties.Catalog(
+                "tidewater",
+                Map.of(
+                        "type", "jdbc",
+                        "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
+                        "jdbc.schema-version", "V1",
+                        "warehouse", directory.resolve("warehouse").toUri().toString(),
+                        "cache-enabled", "false"));
     }
 
     static synchronized LocalLoader get() {

@@ -52,15 +52,7 @@ class StandaloneClusterIT {
         cluster = StandaloneSparkCluster.start(directory.resolve("cluster"));
         spark = SparkSessions.create(new LoaderProperties(
                 "jobs",
-                new LoaderProperties.Catalog(
-                        "tidewater",
-                        Map.of(
-                                "type", "jdbc",
-                                "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-                                "jdbc.schema-version", "V1",
-                                "warehouse",
-                                        directory.resolve("warehouse").toUri().toString(),
-                                "cache-enabled", "false")),
+                LocalLoader.sqliteCatalog(directory),
                 new LoaderProperties.Spark(
                         cluster.masterUrl(),
                         Map.of(
