@@ -66,6 +66,7 @@ class StandaloneClusterIT {
                                 "spark.executor.extraJavaOptions",
                                         "-Dlogback.configurationFile=" + cluster.loggingConfiguration())),
                 1_000));
+        cluster.awaitWorker();
     }
 
     @AfterAll
