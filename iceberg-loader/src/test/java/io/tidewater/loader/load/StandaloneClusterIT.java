@@ -39,7 +39,6 @@ class StandaloneClusterIT {
     private static Path directory;
     private static StandaloneSparkCluster cluster;
     private static SparkSession spark;
-    private static List<ProcessHandle> clusterProcesses = List.of();
 
     private final Set<String> taskExecutors = ConcurrentHashMap.newKeySet();
 
@@ -75,7 +74,7 @@ class StandaloneClusterIT {
             spark.stop();
         }
         if (cluster != null) {
-            clusterProcesses = cluster.processes();
+            List<ProcessHandle> clusterProcesses = cluster.processes();
             cluster.close();
             assertThat(clusterProcesses).noneMatch(ProcessHandle::isAlive);
         }
