@@ -54,7 +54,7 @@ public final class LocalLoader {
     private static LoaderProperties properties(Path directory) {
         return new LoaderProperties(
                 "jobs",
-                new LoaderProperties.Catalog(PRIMARY, catalogProperties(directory, PRIMARY)),
+                sqliteCatalog(directory),
                 new LoaderProperties.Spark(
                         "local[2]",
                         Map.of(
@@ -95,6 +95,11 @@ public final class LocalLoader {
         spring.put("tidewater.loader.spark.master", properties.spark().master());
         properties.spark().config().forEach((key, value) -> spring.put("tidewater.loader.spark.config." + key, value));
         return spring;
+    }
+
+    /** The primary catalog: JDBC on a SQLite file, the warehouse on the local filesystem, both in the directory. */
+    static LoaderProperties.Catalog sqliteCatalog(Path directory) {
+        return new LoaderProperties.Catalog(PRIMARY, catalogProperties(directory, PRIMARY));
     }
 
     public static synchronized LocalLoader get() {

@@ -39,7 +39,6 @@ class StandaloneClusterIT {
     private static Path directory;
     private static StandaloneSparkCluster cluster;
     private static SparkSession spark;
-    private static List<ProcessHandle> clusterProcesses = List.of();
 
     private final Set<String> taskExecutors = ConcurrentHashMap.newKeySet();
 
@@ -52,15 +51,7 @@ class StandaloneClusterIT {
         cluster = StandaloneSparkCluster.start(directory.resolve("cluster"));
         spark = SparkSessions.create(new LoaderProperties(
                 "jobs",
-                new LoaderProperties.Catalog(
-                        "tidewater",
-                        Map.of(
-                                "type", "jdbc",
-                                "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-                                "jdbc.schema-version", "V1",
-                                "warehouse",
-                                        directory.resolve("warehouse").toUri().toString(),
-                                "cache-enabled", "false")),
+                LocalLoader.sqliteCatalog(directory),
                 new LoaderProperties.Spark(
                         cluster.masterUrl(),
                         Map.of(
@@ -76,6 +67,7 @@ class StandaloneClusterIT {
                 1_000,
                 Map.of(),
                 LoaderProperties.Limits.DEFAULTS));
+        cluster.awaitWorker();
     }
 
     @AfterAll
@@ -84,7 +76,7 @@ class StandaloneClusterIT {
             spark.stop();
         }
         if (cluster != null) {
-            clusterProcesses = cluster.processes();
+            List<ProcessHandle> clusterProcesses = cluster.processes();
             cluster.close();
             assertThat(clusterProcesses).noneMatch(ProcessHandle::isAlive);
         }

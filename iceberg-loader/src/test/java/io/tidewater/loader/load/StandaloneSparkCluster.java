@@ -45,21 +45,32 @@ final class StandaloneSparkCluster implements AutoCloseable {
         this.masterWebUiPort = freePort();
     }
 
-    /** Starts the master and the worker and returns once the worker has registered. */
+    /**
+     * Starts the master and the worker and returns once the master answers, so that a driver can start while the
+     * worker is still starting: see {@link #awaitWorker()}.
+     */
     static StandaloneSparkCluster start(Path directory) {
         StandaloneSparkCluster cluster = new StandaloneSparkCluster(directory);
         try {
             cluster.launch();
-            await("the worker to register with the master")
+            await("the master to start")
                     .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions()
-                    .until(() -> cluster.aliveWorkers() == 1);
+                    .until(() -> cluster.masterState().path("status").asText().equals("ALIVE"));
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
         }
+    }
+
+    void awaitWorker() {
+        await("the worker to register with the master")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> aliveWorkers() == 1);
     }
 
     private void launch() {
