@@ -33,7 +33,7 @@ public final class JobSchema {
         return new Schema(fields);
     }
 
-    /** Nested types parse with ids from 1: each column's get ids of their own after the column's. */
+    /** Nested types parse with ids from 1: their fields get fresh ids, after their column's. */
     private static Types.NestedField field(AtomicInteger ids, String name, Type type) {
         int id = ids.getAndIncrement();
         return Types.NestedField.optional(id, name, TypeUtil.assignFreshIds(type, ids::getAndIncrement));

@@ -127,6 +127,12 @@ public class LoadJobRunner {
         }
 
         LoadJob fitted = JobSchema.keepingTextColumns(job, table.schema());
+        if (fitted != job) {
+            log.info(
+                    "Load job {} writes nested columns as JSON into the text columns {} already has",
+                    job.jobId(),
+                    job.table());
+        }
         Evolved evolved = evolve(fitted, table, JobSchema.of(fitted));
 
         long malformed;

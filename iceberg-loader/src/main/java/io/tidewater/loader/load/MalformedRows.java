@@ -65,16 +65,37 @@ final class MalformedRows {
     static Dataset<Row> explain(SparkSession spark, LoadJob job, Dataset<Row> parsed, long limit) {
         // Spark converts, and so finds bad values in, only the columns a query reads; and it refuses a query that reads
         // the raw-text column alone. So every column is read (and collected: at most the limit of rows).
-        Dataset<Row> bad = rawTexts(
+        List<Row> bad = parsed.filter(isMalformed(job))
+                .withColumnRenamed(SOURCE_FILE, "source_file")
+                .withColumnRenamed(RAW_TEXT, "raw_text")
+                .limit((int) Math.min(limit, Integer.MAX_VALUE))
+                .collectAsList();
+        List<Integer> textPositions = new ArrayList<>();
+        for (int index = 0; index < job.columns().size(); index++) {
+            LoadColumn column = job.columns().get(index);
+            if ("string".equals(column.type()) || JsonMapCells.isMap(job, column)) {
+                textPositions.add(index);
+            }
+        }
+        Map<String, Map<List<String>, String>> linesByCells = new HashMap<>();
+        Dataset<Row> lines = numberedLines(spark, job, bad, textPositions, linesByCells);
+        List<Row> texts = new ArrayList<>();
+        for (Row row : bad) {
+            String file = row.getAs("source_file");
+            String text = row.getAs("raw_text");
+            if (text == null) {
+                text = linesByCells.getOrDefault(file, Map.of()).get(cellTexts(job, row, textPositions));
+            }
+            texts.add(RowFactory.create(file, text));
+        }
+        Dataset<Row> reasons = reasons(
                 spark,
                 job,
-                parsed.filter(isMalformed(job))
-                        .withColumnRenamed(SOURCE_FILE, "source_file")
-                        .withColumnRenamed(RAW_TEXT, "raw_text")
-                        .limit((int) Math.min(limit, Integer.MAX_VALUE))
-                        .collectAsList());
-        Dataset<Row> reasons = reasons(spark, job, bad);
-        Dataset<Row> lines = lineNumbers(spark, bad);
+                spark.createDataFrame(
+                        texts,
+                        DataTypes.createStructType(List.of(
+                                DataTypes.createStructField("source_file", DataTypes.StringType, false),
+                                DataTypes.createStructField("raw_text", DataTypes.StringType, true)))));
         Seq<String> joinColumns =
                 CollectionConverters.asScala(List.of("source_file", "raw_text")).toSeq();
         return reasons.join(lines, joinColumns, "left")
@@ -83,51 +104,55 @@ final class MalformedRows {
     }
 
     /**
-     * The file and raw text of each bad row. Spark keeps no text of a row it could parse, such as a row whose only
-     * problem is a map cell: that row's line is found again by the text of its string and map cells.
+     * The lines of the bad rows with their numbers, in one pass over each file that has any. Spark keeps the raw text
+     * of a row it could not parse, which finds its line; it keeps none of a row it could parse but whose map cell is not
+     * a JSON object, whose line is found by the text of its string and map cells (put in {@code linesByCells}).
      */
-    private static Dataset<Row> rawTexts(SparkSession spark, LoadJob job, List<Row> bad) {
-        List<Integer> textPositions = new ArrayList<>();
-        for (int index = 0; index < job.columns().size(); index++) {
-            LoadColumn column = job.columns().get(index);
-            if ("string".equals(column.type()) || JsonMapCells.isMap(job, column)) {
-                textPositions.add(index);
-            }
-        }
-        Map<String, Set<List<String>>> wanted = new LinkedHashMap<>();
-        for (Row row : bad) {
-            if (row.getAs("raw_text") == null) {
-                wanted.computeIfAbsent(row.getAs("source_file"), file -> new HashSet<>())
-                        .add(cellTexts(job, row, textPositions));
-            }
-        }
-        Map<String, Map<List<String>, String>> linesByFile = new LinkedHashMap<>();
-        CSVFormat dialect = dialect(job.readerOptions());
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int[] positions = textPositions.stream().mapToInt(Integer::intValue).toArray();
-        wanted.forEach((file, keys) -> {
-            Map<List<String>, String> lines = new HashMap<>();
-            for (String line : context.textFile(file)
-                    .filter(text -> keys.contains(cellTexts(dialect, text, positions)))
-                    .collect()) {
-                lines.putIfAbsent(cellTexts(dialect, line, positions), line);
-            }
-            linesByFile.put(file, lines);
-        });
-        List<Row> texts = new ArrayList<>();
+    private static Dataset<Row> numberedLines(
+            SparkSession spark,
+            LoadJob job,
+            List<Row> bad,
+            List<Integer> textPositions,
+            Map<String, Map<List<String>, String>> linesByCells) {
+        Map<String, Set<String>> texts = new LinkedHashMap<>();
+        Map<String, Set<List<String>>> cells = new LinkedHashMap<>();
         for (Row row : bad) {
             String file = row.getAs("source_file");
             String text = row.getAs("raw_text");
-            if (text == null) {
-                text = linesByFile.getOrDefault(file, Map.of()).get(cellTexts(job, row, textPositions));
+            texts.computeIfAbsent(file, ignored -> new HashSet<>());
+            cells.computeIfAbsent(file, ignored -> new HashSet<>());
+            if (text != null) {
+                texts.get(file).add(text);
+            } else {
+                cells.get(file).add(cellTexts(job, row, textPositions));
             }
-            texts.add(RowFactory.create(file, text));
+        }
+        CSVFormat dialect = dialect(job.readerOptions());
+        int[] positions = textPositions.stream().mapToInt(Integer::intValue).toArray();
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Row> numbered = new ArrayList<>();
+        for (String file : texts.keySet()) {
+            Set<String> wantedTexts = texts.get(file);
+            Set<List<String>> wantedCells = cells.get(file);
+            JavaPairRDD<String, Long> lines = context.textFile(file).zipWithIndex();
+            for (Tuple2<String, Long> line : lines.filter(pair -> wantedTexts.contains(pair._1())
+                            || (!wantedCells.isEmpty()
+                                    && wantedCells.contains(cellTexts(dialect, pair._1(), positions))))
+                    .collect()) {
+                numbered.add(RowFactory.create(file, line._1(), line._2() + 1));
+                if (!wantedCells.isEmpty()) {
+                    linesByCells
+                            .computeIfAbsent(file, ignored -> new HashMap<>())
+                            .putIfAbsent(cellTexts(dialect, line._1(), positions), line._1());
+                }
+            }
         }
         return spark.createDataFrame(
-                texts,
+                numbered,
                 DataTypes.createStructType(List.of(
                         DataTypes.createStructField("source_file", DataTypes.StringType, false),
-                        DataTypes.createStructField("raw_text", DataTypes.StringType, true))));
+                        DataTypes.createStructField("raw_text", DataTypes.StringType, true),
+                        DataTypes.createStructField("line_number", DataTypes.LongType, false))));
     }
 
     /** The cells at {@code positions} of a parsed row; an empty cell, which Spark reads as NULL, is empty text. */
@@ -254,29 +279,6 @@ final class MalformedRows {
         return asText.select(coalesce(problems.toArray(Column[]::new)))
                 .as(Encoders.STRING())
                 .collectAsList();
-    }
-
-    /** Line numbers of the bad rows, by reading only the files that have any, line by line. */
-    private static Dataset<Row> lineNumbers(SparkSession spark, Dataset<Row> bad) {
-        List<String> files =
-                bad.select("source_file").distinct().as(Encoders.STRING()).collectAsList();
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Row> numbered = new ArrayList<>();
-        List<String> badTexts = bad.select("raw_text").as(Encoders.STRING()).collectAsList();
-        java.util.Set<String> wanted = new java.util.HashSet<>(badTexts);
-        for (String file : files) {
-            JavaPairRDD<String, Long> lines = context.textFile(file).zipWithIndex();
-            for (Tuple2<String, Long> line :
-                    lines.filter(pair -> wanted.contains(pair._1())).collect()) {
-                numbered.add(RowFactory.create(file, line._1(), line._2() + 1));
-            }
-        }
-        return spark.createDataFrame(
-                numbered,
-                DataTypes.createStructType(List.of(
-                        DataTypes.createStructField("source_file", DataTypes.StringType, false),
-                        DataTypes.createStructField("raw_text", DataTypes.StringType, true),
-                        DataTypes.createStructField("line_number", DataTypes.LongType, false))));
     }
 
     private static org.apache.spark.sql.types.DataType sparkType(LoadJob job, LoadColumn column) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.types.Types;
@@ -64,7 +65,7 @@ class MapColumnsIT {
         assertThat(table.schema().findField("_rescued_data")).isNull();
         assertThat(result.rowsWritten()).isEqualTo(4);
         assertThat(result.rowsQuarantined()).isEqualTo(3);
-        assertThat(strings("SELECT resource_tags['user_team'], element_at(resource_tags, 'user_env') "
+        assertThat(firstRow("SELECT resource_tags['user_team'], element_at(resource_tags, 'user_env') "
                         + "FROM tests.csv_maps WHERE id = 2"))
                 .containsExactly("storage", "prod");
         assertThat(loader.count("SELECT count(*) FROM tests.csv_maps WHERE id IN (1, 3) AND resource_tags IS NULL"))
@@ -72,7 +73,7 @@ class MapColumnsIT {
                 .isEqualTo(2);
         assertThat(loader.count("SELECT size(resource_tags) FROM tests.csv_maps WHERE id = 5"))
                 .isZero();
-        assertThat(strings("SELECT resource_tags['count'], resource_tags['nested'] FROM tests.csv_maps WHERE id = 6"))
+        assertThat(firstRow("SELECT resource_tags['count'], resource_tags['nested'] FROM tests.csv_maps WHERE id = 6"))
                 .as("values that are not strings keep their JSON text")
                 .containsExactly("3", "{\"a\":true}");
         List<Row> quarantined = loader.spark
@@ -112,7 +113,7 @@ class MapColumnsIT {
         assertThat(table.schema().findField("discount").type().asMapType().valueType())
                 .as("discount values are numbers or text by key: text holds both")
                 .isEqualTo(Types.StringType.get());
-        assertThat(strings("SELECT tags['user_team'], discount['bundled_discount'] FROM tests.parquet_maps"))
+        assertThat(firstRow("SELECT tags['user_team'], discount['bundled_discount'] FROM tests.parquet_maps"))
                 .containsExactly("storage", "0.5");
     }
 
@@ -156,9 +157,9 @@ class MapColumnsIT {
     }
 
     /** Every column of the first row. */
-    private List<String> strings(String query) {
+    private List<String> firstRow(String query) {
         Row row = loader.spark.sql(query).first();
-        return java.util.stream.IntStream.range(0, row.size())
+        return IntStream.range(0, row.size())
                 .mapToObj(index -> row.isNullAt(index) ? null : row.get(index).toString())
                 .toList();
     }
