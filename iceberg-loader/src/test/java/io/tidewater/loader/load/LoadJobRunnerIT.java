@@ -210,4 +210,21 @@ class LoadJobRunnerIT {
         assertThat(loader.table("tests.strict").schema().findField("size").type())
                 .isEqualTo(Types.LongType.get());
     }
+
+    @Test
+    void valueLongerThanTheLimitFailsTheJobAsInvalidInputAndLoadsNothing() {
+        LoadJob endless = csvJob(
+                "tests.endless",
+                "endless-1",
+                "addNewColumns",
+                List.of(column("id", "long"), column("note", "string")),
+                loader.csv("endless.csv", "id,note", "1,short", "2," + "n".repeat((1 << 20) + 1)));
+
+        assertThatThrownBy(() -> loader.runner.run(endless))
+                .isInstanceOf(InvalidLoadJobException.class)
+                .hasMessageStartingWith("Cannot load")
+                .hasMessageContaining("endless.csv")
+                .hasMessageContaining("exceeds the maximum number of characters");
+        assertThat(loader.count("SELECT count(*) FROM tests.endless")).isZero();
+    }
 }

@@ -67,6 +67,9 @@ class BadInputCorpusIT {
     private DeadLetters deadLetters;
     private S3Client s3;
     private List<Case> corpus;
+    // Files that must load share a report, so that they cost the loader one job, not one each.
+    private final HandmadeReport rowProblems = csv("row-problems");
+    private final HandmadeReport goodFiles = csv("good-files");
 
     /** One bad input: how to send it and where it must end. */
     private record Case(String name, Runnable send, Outcome outcome) {}
@@ -78,11 +81,12 @@ class BadInputCorpusIT {
     private record DeadLettered(String queue, String mentions, List<String> reasonParts) implements Outcome {}
 
     /** The good rows of the configuration load; each bad row is in quarantine with a reason holding the part. */
-    private record Quarantined(String configuration, long goodRows, long badRows, String reasonPart)
+    private record Quarantined(
+            String configuration, String file, String keyPrefix, long goodRows, long badRows, String reasonPart)
             implements Outcome {}
 
-    /** Loaded as it should be: {@code rows} rows, one with {@code key}, decoded. */
-    private record Loaded(String configuration, long rows, String key) implements Outcome {}
+    /** Loaded as it should be: {@code rows} rows whose key starts with the prefix, one with {@code key}, decoded. */
+    private record Loaded(String configuration, String keyPrefix, long rows, String key) implements Outcome {}
 
     /** Acknowledged and dropped on purpose: it reaches no dead-letter queue. */
     private record Ignored(String mentions) implements Outcome {}
@@ -98,6 +102,8 @@ class BadInputCorpusIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
         corpus = corpus();
+        rowProblems.upload(this::put);
+        goodFiles.upload(this::put);
         corpus.forEach(bad -> bad.send().run());
     }
 
@@ -134,11 +140,31 @@ class BadInputCorpusIT {
                 .dataFile("good.csv.gz", gzip(rows("good-after-corpus", 7)));
         good.upload(this::put);
 
-        check(new Loaded("good-after-corpus", 7, "good-after-corpus-6"));
+        check(new Loaded("good-after-corpus", "good-after-corpus-", 7, "good-after-corpus-6"));
     }
 
     @Test
     @Order(3)
+    void nothingOfARefusedReportLoaded() {
+        List<String> refused = corpus.stream()
+                .map(Case::outcome)
+                .filter(outcome ->
+                        outcome instanceof DeadLettered dead && !dead.queue().equals(EVENTS_DLQ))
+                .map(outcome -> ((DeadLettered) outcome).mentions())
+                .toList();
+
+        List<Object> loaded = pipeline.query("SELECT DISTINCT inventory_configuration FROM inventory.objects").stream()
+                .map(row -> row.get(0))
+                .toList();
+
+        assertThat(refused)
+                .hasSizeGreaterThan(20)
+                .doesNotContainAnyElementsOf(
+                        loaded.stream().map(String::valueOf).toList());
+    }
+
+    @Test
+    @Order(4)
     void everyServiceStaysUp() {
         for (String service : List.of("workflow-trigger", "inventory-service", "billing-service", "iceberg-loader")) {
             HttpResponse<String> health = get(service, "/actuator/health");
@@ -152,12 +178,12 @@ class BadInputCorpusIT {
         // Data files, each in a report of its own configuration.
         cases.add(refused(
                 "truncated gzip",
-                csv("truncated-gzip").dataFile("truncated.csv.gz", truncated(gzip(randomRows(30_000)))),
+                csv("truncated-gzip").dataFile("truncated.csv.gz", truncated(gzip(randomRows(10_000)))),
                 "truncated.csv.gz"));
         cases.add(refused(
                 "gzip bomb (compression ratio)",
                 csv("gzip-bomb")
-                        .dataFile("bomb.csv.gz", gzip(row("same-key", "1").repeat(400_000))),
+                        .dataFile("bomb.csv.gz", gzip(row("same-key", "1").repeat(60_000))),
                 "bomb.csv.gz",
                 "tidewater.inventory.limits.max-compression-ratio"));
         cases.add(refused(
@@ -175,33 +201,36 @@ class BadInputCorpusIT {
                 "is not valid UTF-8"));
         cases.add(refused(
                 "endless line (line-length limit)",
-                csv("endless-line").dataFile("endless.csv.gz", gzip(rows("endless-line", 2) + randomLetters(3 << 20))),
+                csv("endless-line")
+                        .dataFile("endless.csv.gz", gzip(rows("endless-line", 2) + randomLetters(1_100_000))),
                 "endless.csv.gz",
                 "line 3 is longer than 1048576 characters (tidewater.inventory.limits.max-line-chars)"));
         cases.add(refused(
                 "huge single field",
                 csv("huge-field")
-                        .dataFile("huge.csv.gz", gzip(rows("huge-field", 2) + row(randomLetters(2 << 20), "1"))),
+                        .dataFile("huge.csv.gz", gzip(rows("huge-field", 2) + row(randomLetters(1_100_000), "1"))),
                 "huge.csv.gz",
                 "line 3 is longer than 1048576 characters"));
-        cases.add(quarantined(
+        cases.add(sharedFile(
+                rowProblems,
                 "wrong column counts",
-                csv("column-counts")
-                        .dataFile(
-                                "ragged.csv.gz",
-                                gzip(rows("column-counts", 5)
-                                        + "\"bad-input-source\",\"too-few\",\"1\"\n"
-                                        + row("too-many", "1").replace("\n", ",\"extra\"\n"))),
-                5,
-                2,
-                "fields"));
-        cases.add(quarantined(
+                "ragged.csv.gz",
+                gzip(rows("column-counts", 5)
+                        + "\"bad-input-source\",\"too-few\",\"1\"\n"
+                        + row("too-many", "1").replace("\n", ",\"extra\"\n")),
+                new Quarantined("row-problems", "ragged.csv.gz", "column-counts", 5, 2, "fields")));
+        cases.add(sharedFile(
+                rowProblems,
                 "a size that is no number",
-                csv("bad-size")
-                        .dataFile("bad-size.csv.gz", gzip(rows("bad-size", 4) + row("bad-size-twelve", "twelve"))),
-                4,
-                1,
-                "Cannot read field Size: 'twelve' is not a long"));
+                "bad-size.csv.gz",
+                gzip(rows("bad-size", 4) + row("bad-size-twelve", "twelve")),
+                new Quarantined(
+                        "row-problems",
+                        "bad-size.csv.gz",
+                        "bad-size-",
+                        4,
+                        1,
+                        "Cannot read field Size: 'twelve' is not a long")));
         cases.add(refused(
                 "unterminated quote",
                 csv("unterminated-quote")
@@ -212,21 +241,20 @@ class BadInputCorpusIT {
                                         + rows("unterminated-quote-after", 2))),
                 "unterminated.csv.gz",
                 "record 4 does not parse"));
-        cases.add(loaded(
+        cases.add(sharedFile(
+                goodFiles,
                 "CR-only line ends",
-                csv("cr-only").dataFile("cr.csv.gz", gzip(rows("cr-only", 6).replace('\n', '\r'))),
-                6,
-                "cr-only-5"));
-        cases.add(loaded(
+                "cr.csv.gz",
+                gzip(rows("cr-only", 6).replace('\n', '\r')),
+                new Loaded("good-files", "cr-only-", 6, "cr-only-5")));
+        cases.add(sharedFile(
+                goodFiles,
                 "mixed line ends",
-                csv("mixed-line-ends")
-                        .dataFile(
-                                "mixed.csv.gz",
-                                gzip(rows("mixed-a", 2)
-                                        + rows("mixed-b", 2).replace("\n", "\r\n")
-                                        + rows("mixed-c", 2).replace('\n', '\r'))),
-                6,
-                "mixed-c-1"));
+                "mixed.csv.gz",
+                gzip(rows("mixed-a", 2)
+                        + rows("mixed-b", 2).replace("\n", "\r\n")
+                        + rows("mixed-c", 2).replace('\n', '\r')),
+                new Loaded("good-files", "mixed-", 6, "mixed-c-1")));
         cases.add(refused(
                 "UTF-8 byte-order mark",
                 csv("byte-order-mark").dataFile("bom.csv.gz", gzip("\ufeff" + rows("byte-order-mark", 3))),
@@ -325,7 +353,7 @@ class BadInputCorpusIT {
                         .dataFile("file.csv.gz", gzip(rows("outside-prefix", 2)))
                         .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
                                         manifest.get("files").get(0))
-                                .put("key", "inventory/" + SOURCE + "/cr-only/data/cr.csv.gz")),
+                                .put("key", "inventory/" + SOURCE + "/good-files/data/cr.csv.gz")),
                 "lies outside the configuration folder"));
         cases.add(refused(
                 "data file key climbing out with ../",
@@ -333,7 +361,9 @@ class BadInputCorpusIT {
                         .dataFile("file.csv.gz", gzip(rows("dot-dot-file", 2)))
                         .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
                                         manifest.get("files").get(0))
-                                .put("key", "inventory/" + SOURCE + "/dot-dot-file/data/../../cr-only/data/cr.csv.gz")),
+                                .put(
+                                        "key",
+                                        "inventory/" + SOURCE + "/dot-dot-file/data/../../good-files/data/cr.csv.gz")),
                 "lies outside the configuration folder"));
         cases.add(refused(
                 "duplicate column names",
@@ -349,36 +379,29 @@ class BadInputCorpusIT {
                         .manifest(manifest ->
                                 manifest.put("fileSchema", HandmadeReport.FILE_SCHEMA + extraFields(1_182))),
                 "fileSchema names 1200 columns, more than 1000 (tidewater.inventory.limits.max-columns)"));
-        cases.add(new Case(
-                "too many new columns in one file",
-                () -> csv("too-many-new-columns")
-                        .dataFile("wide.csv.gz", gzip(wideRows("too-many-new-columns", 120, 2)))
-                        .manifest(manifest -> manifest.put("fileSchema", HandmadeReport.FILE_SCHEMA + extraFields(120)))
-                        .upload(this::put),
-                new DeadLettered(LOAD_JOBS_DLQ, "too-many-new-columns", List.of("Cannot add 120 new columns"))));
         // Keys that must load, decoded once.
-        cases.add(loaded(
+        cases.add(sharedFile(
+                goodFiles,
                 "unicode key",
-                csv("unicode-key")
-                        .dataFile(
-                                "unicode.csv.gz",
-                                gzip(rows("unicode-key", 2) + row("caf%C3%A9/%E6%97%A5%E6%9C%AC.txt", "1"))),
-                3,
-                "café/日本.txt"));
-        cases.add(loaded(
+                "unicode.csv.gz",
+                gzip(row("unicode/caf%C3%A9/%E6%97%A5%E6%9C%AC.txt", "1")),
+                new Loaded("good-files", "unicode/", 1, "unicode/café/日本.txt")));
+        cases.add(sharedFile(
+                goodFiles,
                 "key with + and %",
-                csv("plus-percent-key")
-                        .dataFile("plus.csv.gz", gzip(rows("plus-percent-key", 2) + row("red+flower%2B1%25.jpg", "1"))),
-                3,
-                "red flower+1%.jpg"));
+                "plus.csv.gz",
+                gzip(row("plus/red+flower%2B1%25.jpg", "1")),
+                new Loaded("good-files", "plus/", 1, "plus/red flower+1%.jpg")));
         cases.add(loaded(
                 "unicode report folder",
                 csv("café-日本").dataFile("unicode-folder.csv.gz", gzip(rows("unicode-folder", 2))),
+                "unicode-folder-",
                 2,
                 "unicode-folder-1"));
         cases.add(loaded(
                 "report folder with + and %",
                 csv("plus+percent%folder").dataFile("plus-folder.csv.gz", gzip(rows("plus-folder", 2))),
+                "plus-folder-",
                 2,
                 "plus-folder-1"));
         // Events.
@@ -434,6 +457,14 @@ class BadInputCorpusIT {
                 "inventory/" + SOURCE + "/deleted-report/2024-05-07T01-00Z/manifest.checksum",
                 "e4");
         cases.add(new Case("event for a delete", () -> pipeline.send(EVENTS, delete), new Ignored("deleted-report")));
+        // Last, once a good load has created the table: the first load creates the table with its columns, new or not.
+        cases.add(new Case(
+                "too many new columns in one file",
+                () -> afterTheTableExists(() -> csv("too-many-new-columns")
+                        .dataFile("wide.csv.gz", gzip(wideRows("too-many-new-columns", 120, 2)))
+                        .manifest(manifest -> manifest.put("fileSchema", HandmadeReport.FILE_SCHEMA + extraFields(120)))
+                        .upload(this::put)),
+                new DeadLettered(LOAD_JOBS_DLQ, "too-many-new-columns", List.of("Cannot add 120 new columns"))));
         return cases;
     }
 
@@ -447,18 +478,17 @@ class BadInputCorpusIT {
                 assertThat(letter.reason()).as("tidewater-failure-reason").isNotBlank();
                 dead.reasonParts().forEach(part -> assertThat(letter.reason()).contains(part));
             });
-            if (!dead.queue().equals(EVENTS_DLQ)) {
-                assertThat(rowsOf(dead.mentions())).as("rows loaded").isZero();
-            }
         } else if (outcome instanceof Quarantined quarantined) {
+            String file = quarantined.configuration() + "/data/" + quarantined.file();
             await().atMost(SETTLED).untilAsserted(() -> {
-                assertThat(rowsOf(quarantined.configuration())).isEqualTo(quarantined.goodRows());
-                assertThat(quarantineReasons(quarantined.configuration())).hasSize((int) quarantined.badRows());
+                assertThat(rowsOf(quarantined.configuration(), quarantined.keyPrefix()))
+                        .isEqualTo(quarantined.goodRows());
+                assertThat(quarantineReasons(file)).hasSize((int) quarantined.badRows());
             });
-            assertThat(quarantineReasons(quarantined.configuration()))
+            assertThat(quarantineReasons(file))
                     .allSatisfy(reason -> assertThat(reason).contains(quarantined.reasonPart()));
         } else if (outcome instanceof Loaded loaded) {
-            await().atMost(SETTLED).untilAsserted(() -> assertThat(rowsOf(loaded.configuration()))
+            await().atMost(SETTLED).untilAsserted(() -> assertThat(rowsOf(loaded.configuration(), loaded.keyPrefix()))
                     .isEqualTo(loaded.rows()));
             assertThat(pipeline.query("SELECT key FROM inventory.objects WHERE inventory_configuration = '"
                             + loaded.configuration() + "'"))
@@ -485,15 +515,20 @@ class BadInputCorpusIT {
                 new DeadLettered(REPORTS_DLQ, configuration, List.of(reasonParts)));
     }
 
-    private Case quarantined(String name, HandmadeReport report, long goodRows, long badRows, String reasonPart) {
-        String configuration = report.markerKey().split("/")[2];
-        return new Case(
-                name, () -> report.upload(this::put), new Quarantined(configuration, goodRows, badRows, reasonPart));
+    private void afterTheTableExists(Runnable send) {
+        await().atMost(SETTLED).until(() -> rowsOf("good-files") > 0);
+        send.run();
     }
 
-    private Case loaded(String name, HandmadeReport report, long rows, String key) {
+    /** A case whose file travels in a report shared with other cases' files: sent with it, after the corpus. */
+    private static Case sharedFile(HandmadeReport shared, String name, String file, byte[] content, Outcome outcome) {
+        shared.dataFile(file, content);
+        return new Case(name, () -> {}, outcome);
+    }
+
+    private Case loaded(String name, HandmadeReport report, String keyPrefix, long rows, String key) {
         String configuration = report.markerKey().split("/")[2];
-        return new Case(name, () -> report.upload(this::put), new Loaded(configuration, rows, key));
+        return new Case(name, () -> report.upload(this::put), new Loaded(configuration, keyPrefix, rows, key));
     }
 
     private Case event(String name, String body, String mentions, String reasonPart) {
@@ -520,11 +555,17 @@ class BadInputCorpusIT {
                 "SELECT count(*) FROM inventory.objects WHERE inventory_configuration = '" + configuration + "'");
     }
 
-    private List<String> quarantineReasons(String configuration) {
+    private long rowsOf(String configuration, String keyPrefix) {
+        return pipeline.countOrZeroWithoutTable(
+                "SELECT count(*) FROM inventory.objects WHERE inventory_configuration = '" + configuration
+                        + "' AND startswith(key, '" + keyPrefix + "')");
+    }
+
+    private List<String> quarantineReasons(String file) {
         try {
             return pipeline
-                    .query("SELECT reason FROM inventory.objects_quarantine WHERE source_file LIKE '%/" + configuration
-                            + "/data/%'")
+                    .query("SELECT reason FROM inventory.objects_quarantine WHERE endswith(source_file, '/" + file
+                            + "')")
                     .stream()
                     .map(row -> (String) row.get(0))
                     .toList();

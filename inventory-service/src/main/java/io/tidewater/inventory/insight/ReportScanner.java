@@ -208,7 +208,7 @@ public class ReportScanner {
             PushbackInputStream start = new PushbackInputStream(text, BYTE_ORDER_MARK.length);
             byte[] first = start.readNBytes(BYTE_ORDER_MARK.length);
             if (Arrays.equals(first, BYTE_ORDER_MARK)) {
-                // Spark would keep the mark in the first bucket name; S3 never writes one.
+                // S3 never writes one: the file was written, or rewritten, by something else.
                 throw new InvalidReportException(
                         "Cannot read data file %s: it starts with a UTF-8 byte-order mark, which S3 Inventory never writes"
                                 .formatted(uri));

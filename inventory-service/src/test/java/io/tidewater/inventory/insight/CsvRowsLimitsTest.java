@@ -79,13 +79,7 @@ class CsvRowsLimitsTest {
         String text = lines(2) + "\"b\",\"short\"\n" + "\"b\",\"bad-size\",\"many\",\"STANDARD\"\n" + lines(1);
         InsightCounter counter = new InsightCounter(new HashSet<>(COLUMNS));
 
-        long rows = ReportScanner.CsvRows.read(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                URI,
-                text.length(),
-                new ReportScanner.Layout("CSV", COLUMNS, false),
-                DEFAULTS,
-                counter);
+        long rows = read(text.getBytes(StandardCharsets.UTF_8), DEFAULTS, counter);
 
         assertThat(rows).isEqualTo(5);
         assertThat(counter.insights().objects()).isEqualTo(3);
@@ -105,13 +99,7 @@ class CsvRowsLimitsTest {
         String text = lines(3).replace("\n", "\r") + lines(2).replace("\n", "\r\n") + lines(1);
         InsightCounter counter = new InsightCounter(new HashSet<>(COLUMNS));
 
-        long rows = ReportScanner.CsvRows.read(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                URI,
-                text.length(),
-                new ReportScanner.Layout("CSV", COLUMNS, false),
-                DEFAULTS,
-                counter);
+        long rows = read(text.getBytes(StandardCharsets.UTF_8), DEFAULTS, counter);
 
         assertThat(rows).isEqualTo(6);
         assertThat(counter.insights().objects()).isEqualTo(6);
@@ -119,13 +107,17 @@ class CsvRowsLimitsTest {
     }
 
     private static long read(byte[] file, Limits limits) throws IOException {
+        return read(file, limits, new InsightCounter(new HashSet<>(COLUMNS)));
+    }
+
+    private static long read(byte[] file, Limits limits, InsightCounter counter) throws IOException {
         return ReportScanner.CsvRows.read(
                 new ByteArrayInputStream(file),
                 URI,
                 file.length,
                 new ReportScanner.Layout("CSV", COLUMNS, false),
                 limits,
-                new InsightCounter(new HashSet<>(COLUMNS)));
+                counter);
     }
 
     private static String lines(int count) {
