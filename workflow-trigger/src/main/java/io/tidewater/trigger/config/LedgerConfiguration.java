@@ -23,7 +23,32 @@ class LedgerConfiguration {
     HikariDataSource ledgerDataSource(TriggerProperties properties) {
         TriggerProperties.Ledger ledger = properties.ledger();
         return LedgerDataSources.open(
-                "workflow-trigger", ledger.url(), ledger.username(), ledger.password(), ledger.maximumPoolSize());
+                "workflow-trigger",
+                withDurableWriteAheadLog(ledger.url()),
+                ledger.username(),
+                ledger.password(),
+                ledger.maximumPoolSize());
+    }
+
+    /**
+     * SQLite's write-ahead log, synced at every commit, unless the URL chooses otherwise. The default rollback journal
+     * syncs at least twice per commit (journal, then database) and creates and deletes the journal each time; the
+     * write-ahead log appends and syncs once. {@code synchronous=NORMAL} would sync only at checkpoints: it survives
+     * a crash of the process but not of the machine, which could lose commits whose messages were already
+     * acknowledged, so the trigger keeps {@code FULL}.
+     */
+    static String withDurableWriteAheadLog(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return url;
+        }
+        String durable = url;
+        if (!url.contains("journal_mode=")) {
+            durable += (durable.contains("?") ? "&" : "?") + "journal_mode=WAL";
+        }
+        if (!url.contains("synchronous=")) {
+            durable += (durable.contains("?") ? "&" : "?") + "synchronous=FULL";
+        }
+        return durable;
     }
 
     @Bean

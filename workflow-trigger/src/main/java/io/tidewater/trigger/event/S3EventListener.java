@@ -1,19 +1,30 @@
 package io.tidewater.trigger.event;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.trigger.config.TriggerProperties;
 import io.tidewater.trigger.config.TriggerProperties.Route;
 import io.tidewater.trigger.routing.Router;
+import io.tidewater.trigger.run.RetryableRunException;
+import io.tidewater.trigger.run.RunRequest;
 import io.tidewater.trigger.run.RunSource;
 import io.tidewater.trigger.run.Runs;
+import io.tidewater.trigger.run.StartAttempt;
+import io.tidewater.trigger.run.StartOutcome;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
-/** Turns S3 event notifications into runs: parse, check the allowlist, route, start the run once. */
+/**
+ * Turns S3 event notifications into runs, a received batch at a time: parse, check the allowlist, route, record the
+ * batch's runs in one ledger transaction, acknowledge what is recorded, then send the runs that may go.
+ */
 @Component
 class S3EventListener {
 
@@ -34,31 +45,95 @@ class S3EventListener {
         this.properties = properties;
     }
 
-    /** A body that is no S3 event goes to the dead-letter queue with its reason at once: retrying cannot help. */
-    @SqsListener("${tidewater.trigger.events-queue}")
-    void onEvent(String body) {
+    /**
+     * Up to ten messages per poll, four polls in flight: SQLite takes one writer at a time, and the batches meet there,
+     * but their receives, deletes and sends overlap. A message is acknowledged once the ledger has committed every run
+     * it asks for. One whose runs could not be recorded stays unacknowledged and comes back after the visibility
+     * timeout (the queue's redrive policy dead-letters it after its receive count), while its neighbours go on. A body
+     * that is no S3 event, or an event that names no object version, goes to the dead-letter queue at once with its
+     * reason: retrying cannot help.
+     */
+    @SqsListener(
+            value = "${tidewater.trigger.events-queue}",
+            maxMessagesPerPoll = "10",
+            maxConcurrentMessages = "40",
+            acknowledgementMode = "MANUAL")
+    void onEvents(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
+        List<Received> received = messages.stream().map(this::read).toList();
+        List<RunRequest> requests = received.stream()
+                .flatMap(message -> message.requests().stream())
+                .toList();
+        List<StartAttempt> attempts = requests.isEmpty() ? List.of() : runs.recordAll(requests);
+        List<Message<String>> done = new ArrayList<>();
+        List<String> retried = new ArrayList<>();
+        RuntimeException retryCause = null;
+        int from = 0;
+        for (Received message : received) {
+            List<StartAttempt> own =
+                    attempts.subList(from, from + message.requests().size());
+            from += message.requests().size();
+            RuntimeException failure = failureOf(message, own);
+            if (failure instanceof InvalidEventException invalid) {
+                failure = deadLetter(message.message().getPayload(), invalid);
+            }
+            if (failure == null) {
+                done.add(message.message());
+            } else {
+                retried.add(message.message().getHeaders().getId() + " (" + failure.getMessage() + ")");
+                retryCause = retryCause == null ? failure : retryCause;
+            }
+        }
+        if (!done.isEmpty()) {
+            acknowledgement.acknowledge(done);
+        }
+        if (attempts.stream()
+                .anyMatch(attempt -> attempt instanceof StartAttempt.Recorded recorded
+                        && recorded.outcome() instanceof StartOutcome.Started)) {
+            runs.dispatchWaiting();
+        }
+        if (retryCause != null) {
+            throw new RetryableRunException(
+                    "Cannot process " + retried.size() + " of " + messages.size() + " messages on "
+                            + properties.eventsQueue() + ", left for redelivery: " + String.join(", ", retried),
+                    retryCause);
+        }
+    }
+
+    /**
+     * Why a message cannot be acknowledged as it is: an {@link InvalidEventException} to dead-letter it for, another
+     * exception to retry it for, or {@code null}. A retryable failure of one of its runs outweighs an invalid one.
+     */
+    private static RuntimeException failureOf(Received message, List<StartAttempt> attempts) {
+        RuntimeException failure = message.unreadable();
+        for (StartAttempt attempt : attempts) {
+            if (attempt instanceof StartAttempt.NotRecorded notRecorded
+                    && (failure == null || !(notRecorded.cause() instanceof InvalidEventException))) {
+                failure = notRecorded.cause();
+            }
+        }
+        return failure;
+    }
+
+    /** The runs a body asks for, none for a test event or an event of another kind, or why it cannot be read. */
+    private Received read(Message<String> message) {
         S3Notification notification;
         try {
-            notification = parser.parse(body);
+            notification = parser.parse(message.getPayload());
         } catch (InvalidEventException invalid) {
-            meters.counter("tidewater.events.rejected", "reason", "malformed", "pipeline", "none")
-                    .increment();
-            log.warn("Rejected message on {}: {}", properties.eventsQueue(), invalid.getMessage());
-            sqs.send(to -> to.queue(properties.eventsQueue() + "-dlq")
-                    .payload(body)
-                    .header("tidewater-failure-reason", invalid.getMessage()));
-            return;
+            return new Received(message, List.of(), invalid);
         }
+        List<RunRequest> requests = new ArrayList<>();
         if (notification instanceof S3Notification.ObjectsCreated created) {
-            created.objects().forEach(this::onObjectCreated);
+            created.objects().forEach(object -> request(object).ifPresent(requests::add));
         } else if (notification instanceof S3Notification.TestEvent test) {
             log.info("Acknowledged s3:TestEvent for bucket {}", test.bucket());
         } else {
             log.debug("Ignored S3 event {}", notification);
         }
+        return new Received(message, requests, null);
     }
 
-    private void onObjectCreated(ObjectCreated object) {
+    private Optional<RunRequest> request(ObjectCreated object) {
         Optional<Route> route = router.route(object.bucket(), object.key());
         String pipeline = route.map(Route::pipeline).orElse("none");
         meters.counter("tidewater.events.received", "pipeline", pipeline).increment();
@@ -72,8 +147,29 @@ class S3EventListener {
                     object.key(),
                     object.accountId(),
                     rejection.get());
-            return;
+            return Optional.empty();
         }
-        route.ifPresent(matched -> runs.start(object, matched, RunSource.EVENT));
+        return route.map(matched -> new RunRequest(object, matched, RunSource.EVENT));
     }
+
+    /** Returns {@code null} once the body is on the dead-letter queue, or why it could not be sent there. */
+    private RuntimeException deadLetter(String body, InvalidEventException invalid) {
+        meters.counter("tidewater.events.rejected", "reason", "malformed", "pipeline", "none")
+                .increment();
+        log.warn("Rejected message on {}: {}", properties.eventsQueue(), invalid.getMessage());
+        try {
+            sqs.send(to -> to.queue(properties.eventsQueue() + "-dlq")
+                    .payload(body)
+                    .header("tidewater-failure-reason", invalid.getMessage()));
+            return null;
+        } catch (RuntimeException e) {
+            return new RetryableRunException(
+                    "Cannot dead-letter a message on " + properties.eventsQueue() + " (" + invalid.getMessage() + "): "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A received message: the runs it asks for, or why it cannot be read ({@code null} if it can). */
+    private record Received(Message<String> message, List<RunRequest> requests, InvalidEventException unreadable) {}
 }

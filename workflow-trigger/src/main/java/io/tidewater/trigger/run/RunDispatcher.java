@@ -1,13 +1,20 @@
 package io.tidewater.trigger.run;
 
+import io.awspring.cloud.sqs.operations.SendBatchOperationFailedException;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.contract.RunState;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
+    // SQS SendMessageBatch takes at most ten messages.
+    private static final int SEND_BATCH = 10;
 
     private final RunLedger ledger;
     private final TransactionTemplate transactions;
@@ -33,34 +42,117 @@ class RunDispatcher {
         this.clock = clock;
     }
 
+    /**
+     * Claims every run that may go in one transaction, then sends them, ten to a request.
+     *
+     * @throws RetryableRunException if some could not be sent: those wait again for the next dispatch
+     */
     void dispatch() {
         lock.lock();
         try {
-            for (Run run : ledger.waiting()) {
-                if (claim(run)) {
-                    send(run);
-                }
+            List<Run> waiting = ledger.waiting();
+            if (!waiting.isEmpty()) {
+                send(claim(waiting));
             }
         } finally {
             lock.unlock();
         }
     }
 
-    private boolean claim(Run run) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (run.targetTable() != null && !ledger.claimTable(run.targetTable(), run.runId())) {
-                return false;
+    /** The runs that took their table (if they have one) and moved RECEIVED → ROUTED, in the waiting order. */
+    private List<Run> claim(List<Run> waiting) {
+        return transactions.execute(status -> {
+            List<Run> claimed = new ArrayList<>();
+            for (Run run : waiting) {
+                if (run.targetTable() == null) {
+                    if (ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
+                        claimed.add(run);
+                    }
+                    continue;
+                }
+                // A table taken for a run that another dispatcher routed meanwhile must be given back.
+                Object savepoint = status.createSavepoint();
+                if (ledger.claimTable(run.targetTable(), run.runId())
+                        && ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
+                    status.releaseSavepoint(savepoint);
+                    claimed.add(run);
+                } else {
+                    status.rollbackToSavepoint(savepoint);
+                }
             }
-            if (!ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
-                status.setRollbackOnly();
-                return false;
-            }
-            return true;
-        }));
+            return claimed;
+        });
     }
 
-    private void send(Run run) {
-        ReportArrived arrived = new ReportArrived(
+    private void send(List<Run> claimed) {
+        Map<String, List<Run>> byQueue = new LinkedHashMap<>();
+        claimed.forEach(run ->
+                byQueue.computeIfAbsent(run.queue(), queue -> new ArrayList<>()).add(run));
+        List<Run> unsent = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        byQueue.forEach((queue, runs) -> {
+            for (int from = 0; from < runs.size(); from += SEND_BATCH) {
+                List<Run> batch = runs.subList(from, Math.min(from + SEND_BATCH, runs.size()));
+                List<Run> failed = sendBatch(queue, batch, failures);
+                unsent.addAll(failed);
+                batch.stream()
+                        .filter(run -> !failed.contains(run))
+                        .forEach(run -> log.info(
+                                "Run {} sent to {}: {} report {}", run.runId(), queue, run.pipeline(), run.uri()));
+            }
+        });
+        if (unsent.isEmpty()) {
+            return;
+        }
+        // Put the runs back so that the next dispatch (the next event, update or sweep) sends them.
+        transactions.executeWithoutResult(status -> unsent.forEach(run -> {
+            ledger.transition(run.runId(), RunState.ROUTED, RunState.RECEIVED, clock.instant());
+            ledger.releaseTables(run.runId());
+        }));
+        RetryableRunException failure = new RetryableRunException(
+                "Cannot send runs "
+                        + unsent.stream()
+                                .map(run -> run.runId() + " to " + run.queue())
+                                .toList()
+                        + ": "
+                        + String.join(
+                                "; ",
+                                failures.stream()
+                                        .map(RuntimeException::getMessage)
+                                        .toList()),
+                failures.get(0));
+        failures.stream().skip(1).forEach(failure::addSuppressed);
+        throw failure;
+    }
+
+    /** Returns the runs SQS did not take. */
+    private List<Run> sendBatch(String queue, List<Run> batch, List<RuntimeException> failures) {
+        Map<String, Run> byPayload = new LinkedHashMap<>();
+        List<Message<String>> messages = new ArrayList<>();
+        for (Run run : batch) {
+            String payload = MessageJson.write(reportArrived(run));
+            byPayload.put(payload, run);
+            messages.add(MessageBuilder.withPayload(payload).build());
+        }
+        try {
+            sqs.sendMany(queue, messages);
+            return List.of();
+        } catch (SendBatchOperationFailedException e) {
+            failures.add(e);
+            List<Run> failed = e.getSendBatchResult(String.class).failed().stream()
+                    .map(failure -> byPayload.get(failure.message().getPayload()))
+                    .toList();
+            // When the failures name no known run, all of them wait again: the domain services take a run sent twice
+            // once (their loads are idempotent), while a run never sent would be lost.
+            return failed.isEmpty() || failed.contains(null) ? batch : failed;
+        } catch (RuntimeException e) {
+            failures.add(e);
+            return batch;
+        }
+    }
+
+    private static ReportArrived reportArrived(Run run) {
+        return new ReportArrived(
                 run.runId(),
                 run.pipeline(),
                 run.bucket(),
@@ -69,17 +161,5 @@ class RunDispatcher {
                 run.eTag(),
                 run.size(),
                 run.eventTime());
-        try {
-            sqs.send(to -> to.queue(run.queue()).payload(MessageJson.write(arrived)));
-        } catch (RuntimeException e) {
-            // Put the run back so that the next dispatch (the next event, update or sweep) sends it.
-            transactions.executeWithoutResult(status -> {
-                ledger.transition(run.runId(), RunState.ROUTED, RunState.RECEIVED, clock.instant());
-                ledger.releaseTables(run.runId());
-            });
-            throw new RetryableRunException(
-                    "Cannot send run " + run.runId() + " to " + run.queue() + ": " + e.getMessage(), e);
-        }
-        log.info("Run {} sent to {}: {} report {}", run.runId(), run.queue(), run.pipeline(), run.uri());
     }
 }

@@ -94,10 +94,13 @@ class RunLedger {
                 .list();
     }
 
-    /** Runs that wait to be sent, oldest first, leaving out paused pipelines. */
+    /**
+     * Runs that wait to be sent, oldest first, leaving out paused pipelines. Runs recorded in the same millisecond (one
+     * batch) go in the order S3 created their markers.
+     */
     List<Run> waiting() {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE state = 'RECEIVED' AND pipeline NOT IN "
-                        + "(SELECT pipeline FROM paused_pipelines) ORDER BY created_at, run_id")
+                        + "(SELECT pipeline FROM paused_pipelines) ORDER BY created_at, event_time, run_id")
                 .query(RunLedger::run)
                 .list();
     }

@@ -1,0 +1,155 @@
+package io.tidewater.trigger.run;
+
+import io.tidewater.contract.RunState;
+import io.tidewater.trigger.event.ObjectCreated;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records runs for a batch of completion markers in one ledger transaction: one run per object version, none for an
+ * event older than the newest one seen for its key.
+ */
+@Component
+class RunRecorder {
+
+    private final RunLedger ledger;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    RunRecorder(RunLedger ledger, TransactionTemplate ledgerTransactions, Clock clock) {
+        this.ledger = ledger;
+        this.transactions = ledgerTransactions;
+        this.clock = clock;
+    }
+
+    /**
+     * One attempt per request, in the requests' order. Each request runs under its own savepoint, so that one that
+     * fails leaves nothing behind and fails alone; when the commit fails, every request fails with it. Within the
+     * batch, the newest event of a key goes first: older events of that key in the same batch are superseded, as if
+     * S3 had delivered them in order and late.
+     */
+    List<StartAttempt> record(List<RunRequest> requests) {
+        StartAttempt[] attempts = new StartAttempt[requests.size()];
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (int index : newestFirstPerKey(requests)) {
+                    Object savepoint = status.createSavepoint();
+                    try {
+                        attempts[index] = new StartAttempt.Recorded(record(requests.get(index)));
+                        status.releaseSavepoint(savepoint);
+                    } catch (RuntimeException e) {
+                        status.rollbackToSavepoint(savepoint);
+                        attempts[index] = new StartAttempt.NotRecorded(e);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            Arrays.fill(
+                    attempts,
+                    new StartAttempt.NotRecorded(new RetryableRunException(
+                            "Cannot record runs for " + requests.size() + " completion markers: " + e.getMessage(),
+                            e)));
+        }
+        return List.of(attempts);
+    }
+
+    private StartOutcome record(RunRequest request) {
+        ObjectCreated object = request.object();
+        String runId = Runs.runIdOf(object);
+        var existing = ledger.find(runId);
+        if (existing.isPresent()) {
+            return new StartOutcome.Duplicate(existing.get());
+        }
+        var position = ledger.position(object.bucket(), object.key());
+        if (position.isPresent() && isOlder(object, position.get())) {
+            return new StartOutcome.Superseded(
+                    "s3://" + object.bucket() + "/" + object.key(),
+                    "a newer event for this key (sequencer " + position.get().sequencer() + ", time "
+                            + position.get().eventTime() + ") came first");
+        }
+        ledger.savePosition(object.bucket(), object.key(), positionOf(object));
+        Instant now = clock.instant();
+        Run run = new Run(
+                runId,
+                request.route().pipeline(),
+                object.bucket(),
+                object.key(),
+                object.versionId(),
+                object.eTag(),
+                object.size(),
+                object.sequencer(),
+                object.eventTime(),
+                request.route().table(),
+                request.route().queue(),
+                request.source(),
+                RunState.RECEIVED,
+                1,
+                0,
+                null,
+                now,
+                now,
+                null,
+                null);
+        if (!ledger.insert(run, object.objectVersion())) {
+            return new StartOutcome.Duplicate(ledger.find(runId).orElseThrow());
+        }
+        return new StartOutcome.Started(run);
+    }
+
+    /**
+     * The requests' indexes in arrival order, except that the newest event of each key takes the place of the key's
+     * first one.
+     */
+    private static List<Integer> newestFirstPerKey(List<RunRequest> requests) {
+        Map<String, Integer> newest = new LinkedHashMap<>();
+        for (int index = 0; index < requests.size(); index++) {
+            ObjectCreated object = requests.get(index).object();
+            newest.merge(
+                    keyOf(object),
+                    index,
+                    (best, candidate) -> isOlder(
+                                    requests.get(best).object(),
+                                    positionOf(requests.get(candidate).object()))
+                            ? candidate
+                            : best);
+        }
+        List<Integer> order = new ArrayList<>(requests.size());
+        Set<String> started = new HashSet<>();
+        for (int index = 0; index < requests.size(); index++) {
+            String key = keyOf(requests.get(index).object());
+            int newestIndex = newest.get(key);
+            if (started.add(key)) {
+                order.add(newestIndex);
+            }
+            if (index != newestIndex) {
+                order.add(index);
+            }
+        }
+        return order;
+    }
+
+    private static String keyOf(ObjectCreated object) {
+        return object.bucket() + "/" + object.key();
+    }
+
+    private static RunLedger.KeyPosition positionOf(ObjectCreated object) {
+        return new RunLedger.KeyPosition(object.sequencer(), object.eventTime());
+    }
+
+    /** Sequencers order events of one key when both have one; otherwise the event time does (sweep, manual). */
+    private static boolean isOlder(ObjectCreated object, RunLedger.KeyPosition newest) {
+        if (object.sequencer() != null && newest.sequencer() != null) {
+            return Sequencers.compare(object.sequencer(), newest.sequencer()) < 0;
+        }
+        return object.eventTime().isBefore(newest.eventTime());
+    }
+}
