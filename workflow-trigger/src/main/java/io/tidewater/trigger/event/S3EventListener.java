@@ -16,6 +16,7 @@ import io.tidewater.trigger.run.StartOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -83,19 +84,30 @@ class S3EventListener {
                 retryCause = retryCause == null ? failure : retryCause;
             }
         }
-        if (!done.isEmpty()) {
-            acknowledgement.acknowledge(done);
+        // The deletes go while the runs are sent; a delete that fails only brings a message back as a duplicate.
+        CompletableFuture<Void> acknowledged =
+                done.isEmpty() ? CompletableFuture.completedFuture(null) : acknowledgement.acknowledgeAsync(done);
+        RuntimeException failure = retryCause == null
+                ? null
+                : new RetryableRunException(
+                        "Cannot process " + retried.size() + " of " + messages.size() + " messages on "
+                                + properties.eventsQueue() + ", left for redelivery: " + String.join(", ", retried),
+                        retryCause);
+        try {
+            if (attempts.stream()
+                    .anyMatch(attempt -> attempt instanceof StartAttempt.Recorded recorded
+                            && recorded.outcome() instanceof StartOutcome.Started)) {
+                runs.dispatchWaiting();
+            }
+        } catch (RuntimeException e) {
+            if (failure != null) {
+                e.addSuppressed(failure);
+            }
+            failure = e;
         }
-        if (attempts.stream()
-                .anyMatch(attempt -> attempt instanceof StartAttempt.Recorded recorded
-                        && recorded.outcome() instanceof StartOutcome.Started)) {
-            runs.dispatchWaiting();
-        }
-        if (retryCause != null) {
-            throw new RetryableRunException(
-                    "Cannot process " + retried.size() + " of " + messages.size() + " messages on "
-                            + properties.eventsQueue() + ", left for redelivery: " + String.join(", ", retried),
-                    retryCause);
+        acknowledged.join();
+        if (failure != null) {
+            throw failure;
         }
     }
 

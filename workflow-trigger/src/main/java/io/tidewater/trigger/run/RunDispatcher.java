@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,8 @@ class RunDispatcher {
     private final TransactionTemplate transactions;
     private final SqsTemplate sqs;
     private final Clock clock;
-    // Dispatching in one thread at a time keeps this instance from racing itself; the table claim guards the rest.
+    // Claiming in one thread at a time keeps this instance from racing itself for the same runs (the conditional
+    // updates would refuse the loser anyway); the sends happen outside, so that batches send side by side.
     private final ReentrantLock lock = new ReentrantLock();
 
     RunDispatcher(RunLedger ledger, TransactionTemplate ledgerTransactions, SqsTemplate sqs, Clock clock) {
@@ -43,19 +47,21 @@ class RunDispatcher {
     }
 
     /**
-     * Claims every run that may go in one transaction, then sends them, ten to a request.
+     * Claims every run that may go in one transaction, then sends them, ten to a request, the requests side by side.
      *
      * @throws RetryableRunException if some could not be sent: those wait again for the next dispatch
      */
     void dispatch() {
+        List<Run> claimed;
         lock.lock();
         try {
             List<Run> waiting = ledger.waiting();
-            if (!waiting.isEmpty()) {
-                send(claim(waiting));
-            }
+            claimed = waiting.isEmpty() ? List.of() : claim(waiting);
         } finally {
             lock.unlock();
+        }
+        if (!claimed.isEmpty()) {
+            send(claimed);
         }
     }
 
@@ -88,19 +94,22 @@ class RunDispatcher {
         Map<String, List<Run>> byQueue = new LinkedHashMap<>();
         claimed.forEach(run ->
                 byQueue.computeIfAbsent(run.queue(), queue -> new ArrayList<>()).add(run));
-        List<Run> unsent = new ArrayList<>();
-        List<RuntimeException> failures = new ArrayList<>();
+        List<SentBatch> sending = new ArrayList<>();
         byQueue.forEach((queue, runs) -> {
             for (int from = 0; from < runs.size(); from += SEND_BATCH) {
-                List<Run> batch = runs.subList(from, Math.min(from + SEND_BATCH, runs.size()));
-                List<Run> failed = sendBatch(queue, batch, failures);
-                unsent.addAll(failed);
-                batch.stream()
-                        .filter(run -> !failed.contains(run))
-                        .forEach(run -> log.info(
-                                "Run {} sent to {}: {} report {}", run.runId(), queue, run.pipeline(), run.uri()));
+                sending.add(sendBatch(queue, runs.subList(from, Math.min(from + SEND_BATCH, runs.size()))));
             }
         });
+        List<Run> unsent = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (SentBatch batch : sending) {
+            List<Run> failed = batch.unsent(failures);
+            unsent.addAll(failed);
+            batch.runs().stream()
+                    .filter(run -> !failed.contains(run))
+                    .forEach(run -> log.info(
+                            "Run {} sent to {}: {} report {}", run.runId(), run.queue(), run.pipeline(), run.uri()));
+        }
         if (unsent.isEmpty()) {
             return;
         }
@@ -125,29 +134,47 @@ class RunDispatcher {
         throw failure;
     }
 
-    /** Returns the runs SQS did not take. */
-    private List<Run> sendBatch(String queue, List<Run> batch, List<RuntimeException> failures) {
+    private SentBatch sendBatch(String queue, List<Run> runs) {
         Map<String, Run> byPayload = new LinkedHashMap<>();
         List<Message<String>> messages = new ArrayList<>();
-        for (Run run : batch) {
+        for (Run run : runs) {
             String payload = MessageJson.write(reportArrived(run));
             byPayload.put(payload, run);
             messages.add(MessageBuilder.withPayload(payload).build());
         }
+        CompletableFuture<?> sent;
         try {
-            sqs.sendMany(queue, messages);
-            return List.of();
-        } catch (SendBatchOperationFailedException e) {
-            failures.add(e);
-            List<Run> failed = e.getSendBatchResult(String.class).failed().stream()
-                    .map(failure -> byPayload.get(failure.message().getPayload()))
-                    .toList();
-            // When the failures name no known run, all of them wait again: the domain services take a run sent twice
-            // once (their loads are idempotent), while a run never sent would be lost.
-            return failed.isEmpty() || failed.contains(null) ? batch : failed;
+            sent = sqs.sendManyAsync(queue, messages);
         } catch (RuntimeException e) {
-            failures.add(e);
-            return batch;
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return new SentBatch(runs, byPayload, sent);
+    }
+
+    /** One SendMessageBatch request on its way. */
+    private record SentBatch(List<Run> runs, Map<String, Run> byPayload, CompletableFuture<?> sent) {
+
+        /** Waits for the request; returns the runs SQS did not take and adds why to {@code failures}. */
+        List<Run> unsent(List<RuntimeException> failures) {
+            try {
+                sent.join();
+                return List.of();
+            } catch (CompletionException | CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                RuntimeException failure = cause instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(cause.getMessage(), cause);
+                failures.add(failure);
+                if (failure instanceof SendBatchOperationFailedException batchFailure) {
+                    List<Run> failed = batchFailure.getSendBatchResult(String.class).failed().stream()
+                            .map(result -> byPayload.get(result.message().getPayload()))
+                            .toList();
+                    // When the failures name no known run, all of them wait again: the domain services take a run
+                    // sent twice once (their loads are idempotent), while a run never sent would be lost.
+                    return failed.isEmpty() || failed.contains(null) ? runs : failed;
+                }
+                return runs;
+            }
         }
     }
 
