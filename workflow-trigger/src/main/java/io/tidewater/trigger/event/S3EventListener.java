@@ -47,7 +47,7 @@ class S3EventListener {
     }
 
     /**
-     * Up to ten messages per poll, four polls in flight: SQLite takes one writer at a time, and the batches meet there,
+     * Up to ten messages per poll, ten polls in flight: SQLite takes one writer at a time, and the batches meet there,
      * but their receives, deletes and sends overlap. A message is acknowledged once the ledger has committed every run
      * it asks for. One whose runs could not be recorded stays unacknowledged and comes back after the visibility
      * timeout (the queue's redrive policy dead-letters it after its receive count), while its neighbours go on. A body
@@ -57,7 +57,7 @@ class S3EventListener {
     @SqsListener(
             value = "${tidewater.trigger.events-queue}",
             maxMessagesPerPoll = "10",
-            maxConcurrentMessages = "40",
+            maxConcurrentMessages = "100",
             acknowledgementMode = "MANUAL")
     void onEvents(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
         List<Received> received = messages.stream().map(this::read).toList();
@@ -97,7 +97,7 @@ class S3EventListener {
             if (attempts.stream()
                     .anyMatch(attempt -> attempt instanceof StartAttempt.Recorded recorded
                             && recorded.outcome() instanceof StartOutcome.Started)) {
-                runs.dispatchWaiting();
+                runs.dispatchWaitingSoon();
             }
         } catch (RuntimeException e) {
             if (failure != null) {

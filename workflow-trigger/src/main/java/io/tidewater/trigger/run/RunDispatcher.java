@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,9 @@ class RunDispatcher {
     // Claiming in one thread at a time keeps this instance from racing itself for the same runs (the conditional
     // updates would refuse the loser anyway); the sends happen outside, so that batches send side by side.
     private final ReentrantLock lock = new ReentrantLock();
+    // Set by every caller before it tries the lock, cleared by the claimer before it reads the waiting runs: whoever
+    // holds the lock claims again while it is set, so a request that finds the lock taken is never lost.
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     RunDispatcher(RunLedger ledger, TransactionTemplate ledgerTransactions, SqsTemplate sqs, Clock clock) {
         this.ledger = ledger;
@@ -47,29 +51,62 @@ class RunDispatcher {
     }
 
     /**
-     * Claims every run that may go in one transaction, then sends them, ten to a request, the requests side by side.
+     * Claims every run that may go in one transaction, then sends them, ten to a request, the requests side by side;
+     * waits for the claim when another thread is claiming.
      *
      * @throws RetryableRunException if some could not be sent: those wait again for the next dispatch
      */
     void dispatch() {
-        List<Run> claimed;
+        requested.set(true);
         lock.lock();
-        try {
-            List<Run> waiting = ledger.waiting();
-            claimed = waiting.isEmpty() ? List.of() : claim(waiting);
-        } finally {
-            lock.unlock();
+        dispatchWhileRequested();
+    }
+
+    /**
+     * As {@link #dispatch}, unless another thread is claiming: then that thread claims once more for this caller, and
+     * this one returns at once. For the events listener, whose batches would otherwise queue up behind each other's
+     * claims for the ledger's one SQLite connection.
+     */
+    void dispatchSoon() {
+        requested.set(true);
+        if (lock.tryLock()) {
+            dispatchWhileRequested();
         }
-        if (!claimed.isEmpty()) {
-            send(claimed);
+    }
+
+    /** Called holding the lock; claims and sends until no request is left, then throws the first send failure. */
+    private void dispatchWhileRequested() {
+        RuntimeException failure = null;
+        do {
+            List<Run> claimed;
+            try {
+                requested.set(false);
+                claimed = claimWaiting();
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (!claimed.isEmpty()) {
+                    send(claimed);
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        } while (requested.get() && lock.tryLock());
+        if (failure != null) {
+            throw failure;
         }
     }
 
     /** The runs that took their table (if they have one) and moved RECEIVED → ROUTED, in the waiting order. */
-    private List<Run> claim(List<Run> waiting) {
+    private List<Run> claimWaiting() {
         return transactions.execute(status -> {
             List<Run> claimed = new ArrayList<>();
-            for (Run run : waiting) {
+            for (Run run : ledger.waiting()) {
                 if (run.targetTable() == null) {
                     if (ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
                         claimed.add(run);

@@ -78,7 +78,7 @@ public class Runs {
 
     /**
      * Records runs for a batch of completion markers in one ledger transaction, as {@link #start} does for one, and
-     * sends nothing: the caller acknowledges what was recorded, then calls {@link #dispatchWaiting}. A request that
+     * sends nothing: the caller acknowledges what was recorded, then calls {@link #dispatchWaitingSoon}. A request that
      * fails fails alone; a failed commit fails them all.
      *
      * @return one attempt per request, in the requests' order
@@ -204,6 +204,14 @@ public class Runs {
     /** Sends runs that wait although they may go, such as after a failed send. */
     public void dispatchWaiting() {
         dispatcher.dispatch();
+    }
+
+    /**
+     * Sends the runs that may go, here or, when another thread is sending already, by that thread: for a caller that
+     * needs them on their way, not sent before it returns.
+     */
+    public void dispatchWaitingSoon() {
+        dispatcher.dispatchSoon();
     }
 
     private static RunSummary summary(Run run) {
