@@ -6,7 +6,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,8 +57,8 @@ class LedgerConfiguration {
     }
 
     @Bean
-    JdbcClient ledgerJdbcClient(DataSource ledgerDataSource) {
-        return JdbcClient.create(ledgerDataSource);
+    NamedParameterJdbcTemplate ledgerJdbc(DataSource ledgerDataSource) {
+        return new NamedParameterJdbcTemplate(ledgerDataSource);
     }
 
     @Bean

@@ -7,9 +7,11 @@ import io.tidewater.contract.ReportArrived;
 import io.tidewater.contract.RunState;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -105,12 +107,20 @@ class RunDispatcher {
     /** The runs that took their table (if they have one) and moved RECEIVED → ROUTED, in the waiting order. */
     private List<Run> claimWaiting() {
         return transactions.execute(status -> {
-            List<Run> claimed = new ArrayList<>();
-            for (Run run : ledger.waiting()) {
+            List<Run> waiting = ledger.waiting();
+            // Runs without a table only move state, all in one batch; runs with one take it in the waiting order.
+            List<Run> free =
+                    waiting.stream().filter(run -> run.targetTable() == null).toList();
+            boolean[] moved = ledger.transitionAll(
+                    free.stream().map(Run::runId).toList(), RunState.RECEIVED, RunState.ROUTED, clock.instant());
+            Set<String> claimed = new HashSet<>();
+            for (int index = 0; index < free.size(); index++) {
+                if (moved[index]) {
+                    claimed.add(free.get(index).runId());
+                }
+            }
+            for (Run run : waiting) {
                 if (run.targetTable() == null) {
-                    if (ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
-                        claimed.add(run);
-                    }
                     continue;
                 }
                 // A table taken for a run that another dispatcher routed meanwhile must be given back.
@@ -118,12 +128,12 @@ class RunDispatcher {
                 if (ledger.claimTable(run.targetTable(), run.runId())
                         && ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
                     status.releaseSavepoint(savepoint);
-                    claimed.add(run);
+                    claimed.add(run.runId());
                 } else {
                     status.rollbackToSavepoint(savepoint);
                 }
             }
-            return claimed;
+            return waiting.stream().filter(run -> claimed.contains(run.runId())).toList();
         });
     }
 

@@ -1,11 +1,13 @@
 package io.tidewater.trigger.run;
 
 import io.tidewater.contract.RunState;
+import io.tidewater.trigger.event.InvalidEventException;
 import io.tidewater.trigger.event.ObjectCreated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +34,78 @@ class RunRecorder {
     }
 
     /**
-     * One attempt per request, in the requests' order. Each request runs under its own savepoint, so that one that
-     * fails leaves nothing behind and fails alone; when the commit fails, every request fails with it. Within the
-     * batch, the newest event of a key goes first: older events of that key in the same batch are superseded, as if
-     * S3 had delivered them in order and late.
+     * One attempt per request, in the requests' order, from one transaction of set-based statements. Within the batch,
+     * the newest event of a key goes first: older events of that key in the same batch are superseded, as if S3 had
+     * delivered them in order and late. Should that transaction fail, the batch is recorded again one request at a
+     * time, each under its own savepoint, so that one that fails leaves nothing behind and fails alone; when that
+     * commit fails too, every request fails with it.
      */
     List<StartAttempt> record(List<RunRequest> requests) {
+        try {
+            return transactions.execute(status -> recordTogether(requests));
+        } catch (RuntimeException together) {
+            return recordOneByOne(requests);
+        }
+    }
+
+    private List<StartAttempt> recordTogether(List<RunRequest> requests) {
+        StartAttempt[] attempts = new StartAttempt[requests.size()];
+        String[] versions = new String[requests.size()];
+        Set<String> runIds = new HashSet<>();
+        for (int index = 0; index < requests.size(); index++) {
+            try {
+                versions[index] = requests.get(index).object().objectVersion();
+                runIds.add(Runs.runIdOf(requests.get(index).object()));
+            } catch (InvalidEventException invalid) {
+                attempts[index] = new StartAttempt.NotRecorded(invalid);
+            }
+        }
+        Map<String, Run> known = new HashMap<>(ledger.findAll(runIds));
+        Map<String, RunLedger.KeyPosition> positions = new HashMap<>(ledger.positions(requests.stream()
+                .map(request -> request.object().key())
+                .distinct()
+                .toList()));
+        List<Run> started = new ArrayList<>();
+        List<String> startedVersions = new ArrayList<>();
+        List<Integer> startedIndexes = new ArrayList<>();
+        Map<String, RunLedger.KeyedPosition> newest = new LinkedHashMap<>();
+        for (int index : newestFirstPerKey(requests)) {
+            if (attempts[index] != null) {
+                continue;
+            }
+            ObjectCreated object = requests.get(index).object();
+            String runId = Runs.runIdOf(object);
+            RunLedger.KeyPosition position = positions.get(keyOf(object));
+            if (known.containsKey(runId)) {
+                attempts[index] = new StartAttempt.Recorded(new StartOutcome.Duplicate(known.get(runId)));
+            } else if (position != null && isOlder(object, position)) {
+                attempts[index] = new StartAttempt.Recorded(superseded(object, position));
+            } else {
+                positions.put(keyOf(object), positionOf(object));
+                newest.put(
+                        keyOf(object), new RunLedger.KeyedPosition(object.bucket(), object.key(), positionOf(object)));
+                Run run = received(requests.get(index), runId);
+                known.put(runId, run);
+                started.add(run);
+                startedVersions.add(versions[index]);
+                startedIndexes.add(index);
+                attempts[index] = new StartAttempt.Recorded(new StartOutcome.Started(run));
+            }
+        }
+        ledger.savePositions(List.copyOf(newest.values()));
+        boolean[] inserted = ledger.insertAll(started, startedVersions);
+        for (int position = 0; position < inserted.length; position++) {
+            if (!inserted[position]) {
+                // Another instance recorded the same object version meanwhile.
+                Run existing = ledger.find(started.get(position).runId()).orElseThrow();
+                attempts[startedIndexes.get(position)] =
+                        new StartAttempt.Recorded(new StartOutcome.Duplicate(existing));
+            }
+        }
+        return List.of(attempts);
+    }
+
+    private List<StartAttempt> recordOneByOne(List<RunRequest> requests) {
         StartAttempt[] attempts = new StartAttempt[requests.size()];
         try {
             transactions.executeWithoutResult(status -> {
@@ -71,14 +139,27 @@ class RunRecorder {
         }
         var position = ledger.position(object.bucket(), object.key());
         if (position.isPresent() && isOlder(object, position.get())) {
-            return new StartOutcome.Superseded(
-                    "s3://" + object.bucket() + "/" + object.key(),
-                    "a newer event for this key (sequencer " + position.get().sequencer() + ", time "
-                            + position.get().eventTime() + ") came first");
+            return superseded(object, position.get());
         }
         ledger.savePosition(object.bucket(), object.key(), positionOf(object));
+        Run run = received(request, runId);
+        if (!ledger.insert(run, object.objectVersion())) {
+            return new StartOutcome.Duplicate(ledger.find(runId).orElseThrow());
+        }
+        return new StartOutcome.Started(run);
+    }
+
+    private static StartOutcome.Superseded superseded(ObjectCreated object, RunLedger.KeyPosition newest) {
+        return new StartOutcome.Superseded(
+                "s3://" + object.bucket() + "/" + object.key(),
+                "a newer event for this key (sequencer " + newest.sequencer() + ", time " + newest.eventTime()
+                        + ") came first");
+    }
+
+    private Run received(RunRequest request, String runId) {
+        ObjectCreated object = request.object();
         Instant now = clock.instant();
-        Run run = new Run(
+        return new Run(
                 runId,
                 request.route().pipeline(),
                 object.bucket(),
@@ -99,10 +180,6 @@ class RunRecorder {
                 now,
                 null,
                 null);
-        if (!ledger.insert(run, object.objectVersion())) {
-            return new StartOutcome.Duplicate(ledger.find(runId).orElseThrow());
-        }
-        return new StartOutcome.Started(run);
     }
 
     /**

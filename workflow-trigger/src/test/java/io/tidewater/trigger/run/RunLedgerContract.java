@@ -16,7 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,7 +45,7 @@ abstract class RunLedgerContract {
                 .table("workflow_trigger_schema_history")
                 .load()
                 .migrate();
-        ledger = new RunLedger(JdbcClient.create(dataSource));
+        ledger = new RunLedger(new NamedParameterJdbcTemplate(dataSource));
         recorder = new RunRecorder(
                 ledger,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
