@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /**
  * {@code bench/run trigger}: S3 events per second through workflow-trigger alone (parse, allowlist, route, dedup in its
  * run ledger, ReportArrived sent), against two bare loops on the same embedded SQS in the same round: a pipe that does
- * the trigger's SQS work (receive, delete, forward) with as many receivers while the events are sent, and a single
+ * the trigger's SQS work (receive, delete, forward) with as many receivers as the trigger has polls while the events
+ * are sent, and a single
  * receive-and-delete drain after the send. A fifth of each round's events are redeliveries the ledger must drop.
  */
 @Command(name = "trigger", mixinStandardHelpOptions = true, description = "Events per second through the trigger.")
@@ -41,8 +42,8 @@ final class TriggerBenchmark implements Callable<Integer> {
     static final String DRAIN_QUEUE = "bench-sqs-drain";
     static final String PIPE_IN_QUEUE = "bench-sqs-pipe-in";
     static final String PIPE_OUT_QUEUE = "bench-sqs-pipe-out";
-    // As many receivers as the trigger's events listener has polls in flight (maxConcurrentMessages 40 / 10).
-    private static final int PIPE_RECEIVERS = 4;
+    // As many receivers as the trigger's events listener has polls in flight (maxConcurrentMessages 100 / 10).
+    private static final int PIPE_RECEIVERS = 10;
 
     /** One round: events sent, runs started, and the three rates. */
     record Round(
@@ -218,7 +219,7 @@ final class TriggerBenchmark implements Callable<Integer> {
     }
 
     /**
-     * The trigger's SQS work without the trigger: while the bodies are sent, four receivers take ten at a time, delete
+     * The trigger's SQS work without the trigger: while the bodies are sent, ten receivers take ten at a time, delete
      * them and forward every one (the trigger forwards four in five) to another queue, ten to a request.
      */
     private static double pipe(SqsClient sqs, String in, String out, List<String> bodies) throws Exception {
