@@ -123,12 +123,13 @@ class WorkflowTriggerIT {
                 .singleElement()
                 .extracting(Run::state)
                 .isEqualTo(RunState.ROUTED));
-        assertThat(aws.bodiesMentioning(
+        // ROUTED is committed before ReportArrived is sent (so that it is never sent twice): wait for the message.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aws.bodiesMentioning(
                         INVENTORY, UUID.fromString(key.split("/")[5]).toString()))
                 .singleElement()
                 .satisfies(body -> assertThat(
                                 MessageJson.read(body, ReportArrived.class).key())
-                        .isEqualTo(key));
+                        .isEqualTo(key)));
     }
 
     @Test

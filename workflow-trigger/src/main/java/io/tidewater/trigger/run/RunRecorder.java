@@ -12,7 +12,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +30,9 @@ class RunRecorder {
     private final RunLedger ledger;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    // The ledger takes one writer at a time (SQLite has one connection); batches that wait for it are written together.
+    private final ReentrantLock writer = new ReentrantLock();
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
 
     RunRecorder(RunLedger ledger, TransactionTemplate ledgerTransactions, Clock clock) {
         this.ledger = ledger;
@@ -38,15 +45,57 @@ class RunRecorder {
      * the newest event of a key goes first: older events of that key in the same batch are superseded, as if S3 had
      * delivered them in order and late. Should that transaction fail, the batch is recorded again one request at a
      * time, each under its own savepoint, so that one that fails leaves nothing behind and fails alone; when that
-     * commit fails too, every request fails with it.
+     * commit fails too, every request fails with it. Batches that arrive while another thread writes are written with
+     * the next one, in one transaction: newest-first per key then holds across them.
      */
     List<StartAttempt> record(List<RunRequest> requests) {
+        Pending mine = new Pending(requests, new CompletableFuture<>());
+        pending.add(mine);
+        writer.lock();
         try {
-            return transactions.execute(status -> recordTogether(requests));
-        } catch (RuntimeException together) {
-            return recordOneByOne(requests);
+            if (!mine.attempts().isDone()) {
+                writeGroup();
+            }
+        } finally {
+            writer.unlock();
+        }
+        return mine.attempts().join();
+    }
+
+    /**
+     * Group commit: the batches that queued up while the ledger's one writer was busy go into one transaction, as one
+     * batch, each given back its own attempts.
+     */
+    private void writeGroup() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending next = pending.poll(); next != null; next = pending.poll()) {
+            group.add(next);
+        }
+        List<RunRequest> all = new ArrayList<>();
+        group.forEach(batch -> all.addAll(batch.requests()));
+        try {
+            List<StartAttempt> attempts;
+            try {
+                attempts = transactions.execute(status -> recordTogether(all));
+            } catch (RuntimeException together) {
+                attempts = recordOneByOne(all);
+            }
+            int from = 0;
+            for (Pending batch : group) {
+                batch.attempts()
+                        .complete(List.copyOf(
+                                attempts.subList(from, from + batch.requests().size())));
+                from += batch.requests().size();
+            }
+        } catch (Error e) {
+            // No waiting batch may wait forever, whatever went wrong.
+            group.forEach(batch -> batch.attempts().completeExceptionally(e));
+            throw e;
         }
     }
+
+    /** A batch waiting for the writer, and where its attempts go. */
+    private record Pending(List<RunRequest> requests, CompletableFuture<List<StartAttempt>> attempts) {}
 
     private List<StartAttempt> recordTogether(List<RunRequest> requests) {
         StartAttempt[] attempts = new StartAttempt[requests.size()];
