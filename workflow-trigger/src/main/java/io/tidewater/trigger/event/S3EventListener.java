@@ -48,11 +48,11 @@ class S3EventListener {
 
     /**
      * Up to ten messages per poll, ten polls in flight: their receives, deletes and sends overlap, and batches that
-     * meet at the ledger's one SQLite writer are committed together. A message is acknowledged once the ledger has committed every run
-     * it asks for. One whose runs could not be recorded stays unacknowledged and comes back after the visibility
-     * timeout (the queue's redrive policy dead-letters it after its receive count), while its neighbours go on. A body
-     * that is no S3 event, or an event that names no object version, goes to the dead-letter queue at once with its
-     * reason: retrying cannot help.
+     * meet at the ledger's one SQLite writer are committed together. A message is acknowledged once the ledger has
+     * committed every run it asks for. One whose runs could not be recorded stays unacknowledged and comes back after
+     * the visibility timeout (the queue's redrive policy dead-letters it after its receive count), while its neighbours
+     * go on. A body that is no S3 event, or an event that names no object version, goes to the dead-letter queue at
+     * once with its reason: retrying cannot help.
      */
     @SqsListener(
             value = "${tidewater.trigger.events-queue}",

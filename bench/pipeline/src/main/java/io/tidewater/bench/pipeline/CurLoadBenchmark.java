@@ -187,10 +187,8 @@ final class CurLoadBenchmark implements Callable<Integer> {
                 .destinationKey(dataKey));
         byte[] manifest = WideCurReport.manifest(assemblyId, BUCKET, REPORT, MONTH, dataKey);
         long started = System.currentTimeMillis();
-        bench.s3()
-                .putObject(
-                        request -> request.bucket(BUCKET).key(periodFolder + assemblyId + "/" + REPORT + "-Manifest.json"),
-                        RequestBody.fromBytes(manifest));
+        String assemblyManifest = periodFolder + assemblyId + "/" + REPORT + "-Manifest.json";
+        bench.s3().putObject(request -> request.bucket(BUCKET).key(assemblyManifest), RequestBody.fromBytes(manifest));
         bench.s3()
                 .putObject(
                         request -> request.bucket(BUCKET).key(periodFolder + REPORT + "-Manifest.json"),

@@ -84,7 +84,7 @@ final class TriggerBenchmark implements Callable<Integer> {
     @Option(
             names = "--sqlite-synchronous",
             defaultValue = "FULL",
-            description = "The ledger's SQLite synchronous setting: FULL (the trigger's choice) or NORMAL, to price it.")
+            description = "The ledger's SQLite synchronous: FULL (the trigger's choice) or NORMAL, to price it.")
     String sqliteSynchronous;
 
     @Option(names = "--repetitions", defaultValue = "5", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
@@ -115,7 +115,8 @@ final class TriggerBenchmark implements Callable<Integer> {
             arguments.put("server.port", "0");
             arguments.put(
                     "tidewater.trigger.ledger.url",
-                    "jdbc:sqlite:" + dataDirectory.resolve("workflow-trigger.db") + "?synchronous=" + sqliteSynchronous);
+                    "jdbc:sqlite:" + dataDirectory.resolve("workflow-trigger.db") + "?synchronous="
+                            + sqliteSynchronous);
             String[] args = arguments.entrySet().stream()
                     .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                     .toArray(String[]::new);
