@@ -123,7 +123,7 @@ class WorkflowTriggerIT {
                 .singleElement()
                 .extracting(Run::state)
                 .isEqualTo(RunState.ROUTED));
-        // ROUTED is recorded as the message is sent: it may reach the queue's readers a moment later.
+        // ROUTED is committed before ReportArrived is sent (so that it is never sent twice): wait for the message.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aws.bodiesMentioning(
                         INVENTORY, UUID.fromString(key.split("/")[5]).toString()))
                 .singleElement()
@@ -250,5 +250,62 @@ class WorkflowTriggerIT {
                                 .get("tidewater-failure-reason")
                                 .stringValue())
                         .isEqualTo("Cannot apply RunUpdated LOADING: no run " + runId + " in the ledger")));
+    }
+
+    @Test
+    void poisonMessagesInsideABatchGoToTheDeadLetterQueueAndTheirNeighboursStartRuns() {
+        String first = inventoryMarker();
+        String second = inventoryMarker();
+        String poison = "{\"hello\":\"" + UUID.randomUUID() + "\"}";
+        // Empty fields count as absent, as in the Lambda samples.
+        String unversioned = objectCreated("it-inventory", inventoryMarker(), "", "");
+
+        aws.sendBatch(
+                EVENTS,
+                List.of(
+                        objectCreated("it-inventory", first, "etag-1", "01"),
+                        poison,
+                        unversioned,
+                        objectCreated("it-inventory", second, "etag-2", "01")));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(aws.bodiesMentioning(INVENTORY, first)).hasSize(1);
+            assertThat(aws.bodiesMentioning(INVENTORY, second)).hasSize(1);
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aws.received(EVENTS + "-dlq"))
+                .filteredOn(message ->
+                        message.body().equals(poison) || message.body().equals(unversioned))
+                .extracting(message -> message.messageAttributes()
+                        .get("tidewater-failure-reason")
+                        .stringValue())
+                .satisfiesExactlyInAnyOrder(
+                        reason -> assertThat(reason).startsWith("Cannot read S3 event: the body has neither Records"),
+                        reason -> assertThat(reason)
+                                .startsWith("Cannot identify the version of s3://it-inventory/inventory/")
+                                .endsWith("the event has no ETag, version id or sequencer")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aws.depth(EVENTS))
+                .as("all four acknowledged")
+                .isZero());
+    }
+
+    @Test
+    void duplicateAndOlderEventsInsideABatchStartOnlyTheNewestRun() {
+        String key = inventoryMarker();
+        String newer = objectCreated("it-inventory", key, "etag-new", "0062F1A2B3C4D5E6F7");
+        String older = objectCreated("it-inventory", key, "etag-old", "0062F1A2B3C4D5E6F6");
+
+        // Newest first in arrival order: should SQS split the batch, no part holding only the older event goes first.
+        aws.sendBatch(EVENTS, List.of(newer, older, newer, older));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aws.bodiesMentioning(INVENTORY, key))
+                .hasSize(1));
+        await().during(QUIET).atMost(QUIET.plusSeconds(5)).untilAsserted(() -> assertThat(
+                        aws.bodiesMentioning(INVENTORY, key))
+                .hasSize(1));
+        assertThat(MessageJson.read(aws.bodiesMentioning(INVENTORY, key).get(0), ReportArrived.class)
+                        .eTag())
+                .isEqualTo("etag-new");
+        assertThat(runsOf(key)).singleElement().satisfies(run -> assertThat(run.state())
+                .isEqualTo(RunState.ROUTED));
     }
 }

@@ -5,11 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,42 +28,89 @@ class RunLedger {
                     + "event_time, target_table, queue, source, state, attempts, rows_loaded, detail, created_at, updated_at, "
                     + "routed_at, finished_at";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT_RUN = "INSERT INTO runs (" + RUN_COLUMNS + ", object_version) VALUES (:runId, "
+            + ":pipeline, :bucket, :key, :versionId, :eTag, :size, :sequencer, :eventTime, :targetTable, :queue, "
+            + ":source, :state, :attempts, :rows, :detail, :createdAt, :updatedAt, NULL, NULL, :objectVersion) "
+            + "ON CONFLICT (run_id) DO NOTHING";
+    private static final String INSERT_TRANSITION = "INSERT INTO run_transitions (run_id, state, at, rows_loaded, "
+            + "detail) VALUES (:runId, :state, :at, :rows, :detail)";
+    private static final String SAVE_POSITION = "INSERT INTO key_positions (bucket, object_key, sequencer, event_time) "
+            + "VALUES (:bucket, :key, :sequencer, :eventTime) ON CONFLICT (bucket, object_key) DO UPDATE SET "
+            + "sequencer = EXCLUDED.sequencer, event_time = EXCLUDED.event_time";
+    private static final String TRANSITION = "UPDATE runs SET state = :to, updated_at = :at, routed_at = CASE WHEN "
+            + ":to = 'ROUTED' THEN :at ELSE routed_at END WHERE run_id = :runId AND state = :from";
 
-    RunLedger(JdbcClient ledgerJdbcClient) {
-        this.jdbc = ledgerJdbcClient;
+    private final JdbcClient jdbc;
+    // For the batch's statements, which JdbcClient does not send as one JDBC batch.
+    private final NamedParameterJdbcOperations batches;
+
+    RunLedger(NamedParameterJdbcOperations ledgerJdbc) {
+        this.jdbc = JdbcClient.create(ledgerJdbc);
+        this.batches = ledgerJdbc;
     }
 
     /** Records a run unless its id is taken; returns whether it was recorded. */
     boolean insert(Run run, String objectVersion) {
-        int inserted = jdbc.sql("INSERT INTO runs (" + RUN_COLUMNS + ", object_version) VALUES (:runId, :pipeline, "
-                        + ":bucket, :key, :versionId, :eTag, :size, :sequencer, :eventTime, :targetTable, :queue, "
-                        + ":source, :state, :attempts, :rows, :detail, :createdAt, :updatedAt, NULL, NULL, "
-                        + ":objectVersion) ON CONFLICT (run_id) DO NOTHING")
-                .param("runId", run.runId())
-                .param("pipeline", run.pipeline())
-                .param("bucket", run.bucket())
-                .param("key", run.key())
-                .param("versionId", run.versionId())
-                .param("eTag", run.eTag())
-                .param("size", run.size())
-                .param("sequencer", run.sequencer())
-                .param("eventTime", run.eventTime().toEpochMilli())
-                .param("targetTable", run.targetTable())
-                .param("queue", run.queue())
-                .param("source", run.source().name())
-                .param("state", run.state().name())
-                .param("attempts", run.attempts())
-                .param("rows", run.rows())
-                .param("detail", run.detail())
-                .param("createdAt", run.createdAt().toEpochMilli())
-                .param("updatedAt", run.updatedAt().toEpochMilli())
-                .param("objectVersion", objectVersion)
-                .update();
-        if (inserted == 1) {
-            recordTransition(run.runId(), run.state(), run.createdAt(), 0, null);
+        return insertAll(List.of(run), List.of(objectVersion))[0];
+    }
+
+    /**
+     * Records runs, one JDBC batch for the runs and one for their first transitions; a run whose id is taken is left
+     * as it is.
+     *
+     * @return per run, whether it was recorded
+     */
+    boolean[] insertAll(List<Run> runs, List<String> objectVersions) {
+        SqlParameterSource[] rows = new SqlParameterSource[runs.size()];
+        for (int index = 0; index < runs.size(); index++) {
+            Run run = runs.get(index);
+            rows[index] = new MapSqlParameterSource()
+                    .addValue("runId", run.runId())
+                    .addValue("pipeline", run.pipeline())
+                    .addValue("bucket", run.bucket())
+                    .addValue("key", run.key())
+                    .addValue("versionId", run.versionId())
+                    .addValue("eTag", run.eTag())
+                    .addValue("size", run.size())
+                    .addValue("sequencer", run.sequencer())
+                    .addValue("eventTime", run.eventTime().toEpochMilli())
+                    .addValue("targetTable", run.targetTable())
+                    .addValue("queue", run.queue())
+                    .addValue("source", run.source().name())
+                    .addValue("state", run.state().name())
+                    .addValue("attempts", run.attempts())
+                    .addValue("rows", run.rows())
+                    .addValue("detail", run.detail())
+                    .addValue("createdAt", run.createdAt().toEpochMilli())
+                    .addValue("updatedAt", run.updatedAt().toEpochMilli())
+                    .addValue("objectVersion", objectVersions.get(index));
         }
-        return inserted == 1;
+        int[] counts = batches.batchUpdate(INSERT_RUN, rows);
+        boolean[] inserted = new boolean[runs.size()];
+        List<SqlParameterSource> transitions = new ArrayList<>();
+        for (int index = 0; index < runs.size(); index++) {
+            inserted[index] = counts[index] == 1;
+            if (inserted[index]) {
+                Run run = runs.get(index);
+                transitions.add(transitionRow(run.runId(), run.state(), run.createdAt(), 0, null));
+            }
+        }
+        recordTransitions(transitions);
+        return inserted;
+    }
+
+    /** The runs with these ids, by id. */
+    Map<String, Run> findAll(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Run> found = new HashMap<>();
+        batches.query(
+                        "SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id IN (:runIds)",
+                        Map.of("runIds", runIds),
+                        RunLedger::run)
+                .forEach(run -> found.put(run.runId(), run));
+        return found;
     }
 
     Optional<Run> find(String runId) {
@@ -97,10 +150,13 @@ class RunLedger {
                 .list();
     }
 
-    /** Runs that wait to be sent, oldest first, leaving out paused pipelines. */
+    /**
+     * Runs that wait to be sent, oldest first, leaving out paused pipelines. Runs recorded in the same millisecond (one
+     * batch) go in the order S3 created their markers.
+     */
     List<Run> waiting() {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE state = 'RECEIVED' AND pipeline NOT IN "
-                        + "(SELECT pipeline FROM paused_pipelines) ORDER BY created_at, run_id")
+                        + "(SELECT pipeline FROM paused_pipelines) ORDER BY created_at, event_time, run_id")
                 .query(RunLedger::run)
                 .list();
     }
@@ -133,17 +189,30 @@ class RunLedger {
 
     /** Moves a run from one state to another if it is still in the first; returns whether it moved. */
     boolean transition(String runId, RunState from, RunState to, Instant at) {
-        int updated = jdbc.sql("UPDATE runs SET state = :to, updated_at = :at, routed_at = CASE WHEN :to = 'ROUTED' "
-                        + "THEN :at ELSE routed_at END WHERE run_id = :runId AND state = :from")
-                .param("runId", runId)
-                .param("from", from.name())
-                .param("to", to.name())
-                .param("at", at.toEpochMilli())
-                .update();
-        if (updated == 1) {
-            recordTransition(runId, to, at, 0, null);
+        return transitionAll(List.of(runId), from, to, at)[0];
+    }
+
+    /** {@link #transition} for many runs, as JDBC batches; returns per run whether it moved. */
+    boolean[] transitionAll(List<String> runIds, RunState from, RunState to, Instant at) {
+        SqlParameterSource[] rows = new SqlParameterSource[runIds.size()];
+        for (int index = 0; index < runIds.size(); index++) {
+            rows[index] = new MapSqlParameterSource()
+                    .addValue("runId", runIds.get(index))
+                    .addValue("from", from.name())
+                    .addValue("to", to.name())
+                    .addValue("at", at.toEpochMilli());
         }
-        return updated == 1;
+        int[] counts = batches.batchUpdate(TRANSITION, rows);
+        boolean[] moved = new boolean[runIds.size()];
+        List<SqlParameterSource> transitions = new ArrayList<>();
+        for (int index = 0; index < runIds.size(); index++) {
+            moved[index] = counts[index] == 1;
+            if (moved[index]) {
+                transitions.add(transitionRow(runIds.get(index), to, at, 0, null));
+            }
+        }
+        recordTransitions(transitions);
+        return moved;
     }
 
     void update(String runId, RunState state, String table, long rows, String detail, Instant at) {
@@ -179,14 +248,39 @@ class RunLedger {
     }
 
     void savePosition(String bucket, String key, KeyPosition position) {
-        jdbc.sql("INSERT INTO key_positions (bucket, object_key, sequencer, event_time) VALUES (:bucket, :key, "
-                        + ":sequencer, :eventTime) ON CONFLICT (bucket, object_key) DO UPDATE SET "
-                        + "sequencer = EXCLUDED.sequencer, event_time = EXCLUDED.event_time")
-                .param("bucket", bucket)
-                .param("key", key)
-                .param("sequencer", position.sequencer())
-                .param("eventTime", position.eventTime().toEpochMilli())
-                .update();
+        savePositions(List.of(new KeyedPosition(bucket, key, position)));
+    }
+
+    /** The newest positions of these keys of one or more buckets, by {@code bucket/key}. */
+    Map<String, KeyPosition> positions(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, KeyPosition> found = new HashMap<>();
+        batches.query(
+                "SELECT bucket, object_key, sequencer, event_time FROM key_positions WHERE object_key IN (:keys)",
+                Map.of("keys", keys),
+                (RowCallbackHandler) rs -> found.put(
+                        rs.getString("bucket") + "/" + rs.getString("object_key"),
+                        new KeyPosition(rs.getString("sequencer"), Instant.ofEpochMilli(rs.getLong("event_time")))));
+        return found;
+    }
+
+    void savePositions(List<KeyedPosition> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(
+                SAVE_POSITION,
+                positions.stream()
+                        .map(saved -> new MapSqlParameterSource()
+                                .addValue("bucket", saved.bucket())
+                                .addValue("key", saved.key())
+                                .addValue("sequencer", saved.position().sequencer())
+                                .addValue(
+                                        "eventTime",
+                                        saved.position().eventTime().toEpochMilli()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     void pause(String pipeline, Instant at) {
@@ -228,14 +322,23 @@ class RunLedger {
     }
 
     private void recordTransition(String runId, RunState state, Instant at, long rows, String detail) {
-        jdbc.sql("INSERT INTO run_transitions (run_id, state, at, rows_loaded, detail) VALUES (:runId, :state, :at, "
-                        + ":rows, :detail)")
-                .param("runId", runId)
-                .param("state", state.name())
-                .param("at", at.toEpochMilli())
-                .param("rows", rows)
-                .param("detail", truncate(detail))
-                .update();
+        recordTransitions(List.of(transitionRow(runId, state, at, rows, detail)));
+    }
+
+    private void recordTransitions(List<SqlParameterSource> transitions) {
+        if (!transitions.isEmpty()) {
+            batches.batchUpdate(INSERT_TRANSITION, transitions.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static SqlParameterSource transitionRow(
+            String runId, RunState state, Instant at, long rows, String detail) {
+        return new MapSqlParameterSource()
+                .addValue("runId", runId)
+                .addValue("state", state.name())
+                .addValue("at", at.toEpochMilli())
+                .addValue("rows", rows)
+                .addValue("detail", truncate(detail));
     }
 
     private static String truncate(String detail) {
@@ -273,4 +376,7 @@ class RunLedger {
 
     /** The newest event recorded for a key. */
     record KeyPosition(String sequencer, Instant eventTime) {}
+
+    /** A key's newest event, to save. */
+    record KeyedPosition(String bucket, String key, KeyPosition position) {}
 }

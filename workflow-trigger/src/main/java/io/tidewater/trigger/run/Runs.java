@@ -5,13 +5,13 @@ import io.tidewater.contract.RunState;
 import io.tidewater.contract.RunUpdated;
 import io.tidewater.service.metrics.PipelineMeters;
 import io.tidewater.trigger.config.TriggerProperties.Route;
+import io.tidewater.trigger.event.InvalidEventException;
 import io.tidewater.trigger.event.ObjectCreated;
 import io.tidewater.trigger.notification.RunNotificationClient;
 import io.tidewater.trigger.notification.RunSummary;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -29,6 +29,7 @@ public class Runs {
     private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
     private final RunLedger ledger;
+    private final RunRecorder recorder;
     private final RunDispatcher dispatcher;
     private final TransactionTemplate transactions;
     private final RunNotificationClient notifications;
@@ -38,12 +39,14 @@ public class Runs {
 
     Runs(
             RunLedger ledger,
+            RunRecorder recorder,
             RunDispatcher dispatcher,
             TransactionTemplate ledgerTransactions,
             RunNotificationClient notifications,
             MeterRegistry meters,
             Clock clock) {
         this.ledger = ledger;
+        this.recorder = recorder;
         this.dispatcher = dispatcher;
         this.transactions = ledgerTransactions;
         this.notifications = notifications;
@@ -61,74 +64,63 @@ public class Runs {
     /**
      * Records a run for a completion marker unless its object version has one or a newer event for its key came
      * first, then sends every run that may go.
+     *
+     * @throws InvalidEventException if the marker names no object version
+     * @throws RetryableRunException if the ledger or the queue failed; nothing is recorded, or the run waits
      */
     public StartOutcome start(ObjectCreated object, Route route, RunSource source) {
-        StartOutcome outcome = transactions.execute(status -> record(object, route, source));
-        if (outcome instanceof StartOutcome.Started started) {
-            meters.counter("tidewater.runs.started", "pipeline", route.pipeline(), "source", source.name())
-                    .increment();
-            log.info(
-                    "Run {} started by {}: {} report {}",
-                    started.run().runId(),
-                    source,
-                    route.pipeline(),
-                    started.run().uri());
+        StartAttempt attempt =
+                recordAll(List.of(new RunRequest(object, route, source))).get(0);
+        if (attempt instanceof StartAttempt.NotRecorded notRecorded) {
+            throw notRecorded.cause();
+        }
+        StartOutcome outcome = ((StartAttempt.Recorded) attempt).outcome();
+        if (outcome instanceof StartOutcome.Started) {
             dispatcher.dispatch();
-        } else {
-            log.info("No new run for s3://{}/{}: {}", object.bucket(), object.key(), outcome);
         }
         return outcome;
     }
 
-    private StartOutcome record(ObjectCreated object, Route route, RunSource source) {
-        String runId = runIdOf(object);
-        var existing = ledger.find(runId);
-        if (existing.isPresent()) {
-            return new StartOutcome.Duplicate(existing.get());
+    /**
+     * Records runs for a batch of completion markers in one ledger transaction, as {@link #start} does for one, and
+     * sends nothing: the caller acknowledges what was recorded, then calls {@link #dispatchWaitingSoon}. A request that
+     * fails fails alone; a failed commit fails them all.
+     *
+     * @return one attempt per request, in the requests' order
+     */
+    public List<StartAttempt> recordAll(List<RunRequest> requests) {
+        List<StartAttempt> attempts = recorder.record(requests);
+        for (int index = 0; index < requests.size(); index++) {
+            RunRequest request = requests.get(index);
+            if (attempts.get(index) instanceof StartAttempt.Recorded recorded) {
+                logOutcome(request, recorded.outcome());
+            }
         }
-        var position = ledger.position(object.bucket(), object.key());
-        if (position.isPresent() && isOlder(object, position.get())) {
-            return new StartOutcome.Superseded(
-                    "s3://" + object.bucket() + "/" + object.key(),
-                    "a newer event for this key (sequencer " + position.get().sequencer() + ", time "
-                            + position.get().eventTime() + ") came first");
-        }
-        ledger.savePosition(
-                object.bucket(), object.key(), new RunLedger.KeyPosition(object.sequencer(), object.eventTime()));
-        Instant now = clock.instant();
-        Run run = new Run(
-                runId,
-                route.pipeline(),
-                object.bucket(),
-                object.key(),
-                object.versionId(),
-                object.eTag(),
-                object.size(),
-                object.sequencer(),
-                object.eventTime(),
-                route.table(),
-                route.queue(),
-                source,
-                RunState.RECEIVED,
-                1,
-                0,
-                null,
-                now,
-                now,
-                null,
-                null);
-        if (!ledger.insert(run, object.objectVersion())) {
-            return new StartOutcome.Duplicate(ledger.find(runId).orElseThrow());
-        }
-        return new StartOutcome.Started(run);
+        return attempts;
     }
 
-    /** Sequencers order events of one key when both have one; otherwise the event time does (sweep, manual). */
-    private static boolean isOlder(ObjectCreated object, RunLedger.KeyPosition newest) {
-        if (object.sequencer() != null && newest.sequencer() != null) {
-            return Sequencers.compare(object.sequencer(), newest.sequencer()) < 0;
+    private void logOutcome(RunRequest request, StartOutcome outcome) {
+        if (outcome instanceof StartOutcome.Started started) {
+            meters.counter(
+                            "tidewater.runs.started",
+                            "pipeline",
+                            request.route().pipeline(),
+                            "source",
+                            request.source().name())
+                    .increment();
+            log.info(
+                    "Run {} started by {}: {} report {}",
+                    started.run().runId(),
+                    request.source(),
+                    request.route().pipeline(),
+                    started.run().uri());
+        } else {
+            log.info(
+                    "No new run for s3://{}/{}: {}",
+                    request.object().bucket(),
+                    request.object().key(),
+                    outcome);
         }
-        return object.eventTime().isBefore(newest.eventTime());
     }
 
     /**
@@ -228,6 +220,14 @@ public class Runs {
     /** Sends runs that wait although they may go, such as after a failed send. */
     public void dispatchWaiting() {
         dispatcher.dispatch();
+    }
+
+    /**
+     * Sends the runs that may go, here or, when another thread is sending already, by that thread: for a caller that
+     * needs them on their way, not sent before it returns.
+     */
+    public void dispatchWaitingSoon() {
+        dispatcher.dispatchSoon();
     }
 
     private static RunSummary summary(Run run) {

@@ -4,20 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tidewater.contract.RunState;
+import io.tidewater.trigger.config.TriggerProperties.Route;
+import io.tidewater.trigger.event.InvalidEventException;
+import io.tidewater.trigger.event.ObjectCreated;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The ledger's SQL, the same on every database it supports; subclasses say which database. */
 abstract class RunLedgerContract {
 
+    private static final Route INVENTORY =
+            new Route("inventory", "bucket", "", "/manifest.checksum", null, "reports", null);
+
     private HikariDataSource dataSource;
     RunLedger ledger;
+    RunRecorder recorder;
 
     abstract String jdbcUrl() throws Exception;
 
@@ -34,7 +46,11 @@ abstract class RunLedgerContract {
                 .table("workflow_trigger_schema_history")
                 .load()
                 .migrate();
-        ledger = new RunLedger(JdbcClient.create(dataSource));
+        ledger = new RunLedger(new NamedParameterJdbcTemplate(dataSource));
+        recorder = new RunRecorder(
+                ledger,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                Clock.fixed(Instant.parse("2025-01-22T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -155,5 +171,93 @@ abstract class RunLedgerContract {
             assertThat(pipeline.inFlight()).isEqualTo(1);
             assertThat(pipeline.lastFinishedAt()).isEqualTo(finished);
         });
+    }
+
+    private static RunRequest marker(String key, String eTag, String sequencer) {
+        return new RunRequest(
+                new ObjectCreated(
+                        "bucket", key, 33, eTag, null, sequencer, Instant.parse("2025-01-21T23:21:10Z"), null),
+                INVENTORY,
+                RunSource.EVENT);
+    }
+
+    private static StartOutcome outcome(StartAttempt attempt) {
+        assertThat(attempt).isInstanceOf(StartAttempt.Recorded.class);
+        return ((StartAttempt.Recorded) attempt).outcome();
+    }
+
+    @Test
+    void recordsOneRunForAnObjectVersionDeliveredTwiceInOneBatch() {
+        String key = "inventory/" + UUID.randomUUID() + "/manifest.checksum";
+
+        List<StartAttempt> attempts = recorder.record(List.of(
+                marker(key, "etag", "0A"), marker("other/manifest.checksum", "e", "01"), marker(key, "etag", "0A")));
+
+        assertThat(outcome(attempts.get(0))).isInstanceOf(StartOutcome.Started.class);
+        assertThat(outcome(attempts.get(1))).isInstanceOf(StartOutcome.Started.class);
+        assertThat(outcome(attempts.get(2)))
+                .isInstanceOfSatisfying(StartOutcome.Duplicate.class, duplicate -> assertThat(
+                                duplicate.run().runId())
+                        .isEqualTo(((StartOutcome.Started) outcome(attempts.get(0)))
+                                .run()
+                                .runId()));
+        assertThat(ledger.waiting()).extracting(Run::key).containsExactlyInAnyOrder(key, "other/manifest.checksum");
+    }
+
+    @Test
+    void startsOnlyTheNewestEventOfAKeyInOneBatchWhateverOrderTheyArrivedIn() {
+        String key = "inventory/" + UUID.randomUUID() + "/manifest.checksum";
+
+        List<StartAttempt> attempts = recorder.record(List.of(
+                marker(key, "etag-old", "0062F1A2B3C4D5E6F6"),
+                marker(key, "etag-new", "0062F1A2B3C4D5E6F7"),
+                marker(key, "etag-older", "0062F1A2B3C4D5E6F5")));
+
+        assertThat(outcome(attempts.get(0))).isInstanceOf(StartOutcome.Superseded.class);
+        assertThat(outcome(attempts.get(1))).isInstanceOfSatisfying(StartOutcome.Started.class, started -> assertThat(
+                        started.run().eTag())
+                .isEqualTo("etag-new"));
+        assertThat(outcome(attempts.get(2)))
+                .isInstanceOfSatisfying(StartOutcome.Superseded.class, superseded -> assertThat(superseded.reason())
+                        .contains("sequencer 0062F1A2B3C4D5E6F7"));
+        assertThat(ledger.position("bucket", key))
+                .hasValueSatisfying(position -> assertThat(position.sequencer()).isEqualTo("0062F1A2B3C4D5E6F7"));
+        assertThat(ledger.waiting()).extracting(Run::eTag).containsExactly("etag-new");
+    }
+
+    @Test
+    void aRequestThatFailsInABatchLeavesNothingBehindAndItsNeighboursAreRecorded() {
+        String failing = "inventory/" + UUID.randomUUID() + "/manifest.checksum";
+        // A route without a pipeline fails after the key's position is saved: the savepoint must take that back.
+        RunRequest broken = new RunRequest(
+                marker(failing, "etag", "0B").object(),
+                new Route(null, "bucket", "", "/manifest.checksum", null, "reports", null),
+                RunSource.EVENT);
+        RunRequest unversioned = new RunRequest(
+                new ObjectCreated("bucket", "inventory/x/manifest.checksum", 1, null, null, null, Instant.EPOCH, null),
+                INVENTORY,
+                RunSource.EVENT);
+
+        List<StartAttempt> attempts = recorder.record(List.of(
+                marker("before/manifest.checksum", "e1", "01"),
+                broken,
+                unversioned,
+                marker("after/manifest.checksum", "e2", "01")));
+
+        assertThat(outcome(attempts.get(0))).isInstanceOf(StartOutcome.Started.class);
+        assertThat(attempts.get(1))
+                .isInstanceOfSatisfying(StartAttempt.NotRecorded.class, notRecorded -> assertThat(notRecorded.cause())
+                        .isInstanceOf(NullPointerException.class)
+                        .hasMessage("pipeline is null"));
+        assertThat(attempts.get(2))
+                .isInstanceOfSatisfying(StartAttempt.NotRecorded.class, notRecorded -> assertThat(notRecorded.cause())
+                        .isInstanceOf(InvalidEventException.class)
+                        .hasMessage("Cannot identify the version of s3://bucket/inventory/x/manifest.checksum: "
+                                + "the event has no ETag, version id or sequencer"));
+        assertThat(outcome(attempts.get(3))).isInstanceOf(StartOutcome.Started.class);
+        assertThat(ledger.position("bucket", failing)).isEmpty();
+        assertThat(ledger.waiting())
+                .extracting(Run::key)
+                .containsExactlyInAnyOrder("before/manifest.checksum", "after/manifest.checksum");
     }
 }

@@ -10,6 +10,7 @@ class RunLedgerSqliteTest extends RunLedgerContract {
 
     @Override
     String jdbcUrl() {
-        return "jdbc:sqlite:" + directory.resolve("workflow-trigger.db");
+        // As LedgerConfiguration opens it: write-ahead log, synced at every commit.
+        return "jdbc:sqlite:" + directory.resolve("workflow-trigger.db") + "?journal_mode=WAL&synchronous=FULL";
     }
 }

@@ -60,7 +60,7 @@ final class TidewaterCommits {
     Commit await(InventoryDeliveries.Delivery delivery, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<HistoryEntry> committed = committedEntry(delivery.idempotencyKey());
+            Optional<HistoryEntry> committed = committedEntry(INVENTORY_TABLE, delivery.idempotencyKey());
             if (committed.isPresent()) {
                 Table table = catalog.loadTable(INVENTORY_TABLE);
                 Snapshot snapshot = table.snapshot(committed.get().snapshotId());
@@ -75,10 +75,11 @@ final class TidewaterCommits {
                 .formatted(delivery.idempotencyKey(), timeout));
     }
 
-    private Optional<HistoryEntry> committedEntry(String idempotencyKey) {
+    /** The history entry of the snapshot that made a load's rows current in {@code identifier}, once there is one. */
+    Optional<HistoryEntry> committedEntry(TableIdentifier identifier, String idempotencyKey) {
         Table table;
         try {
-            table = catalog.loadTable(INVENTORY_TABLE);
+            table = catalog.loadTable(identifier);
         } catch (NoSuchTableException notYet) {
             return Optional.empty();
         }
