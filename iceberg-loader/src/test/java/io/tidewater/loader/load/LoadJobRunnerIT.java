@@ -224,7 +224,9 @@ class LoadJobRunnerIT {
                 .isInstanceOf(InvalidLoadJobException.class)
                 .hasMessageStartingWith("Cannot load")
                 .hasMessageContaining("endless.csv")
-                .hasMessageContaining("exceeds the maximum number of characters");
+                .hasMessageContaining(
+                        "exceeds the maximum number of characters defined in your parser settings (1048576)")
+                .hasMessageEndingWith("(tidewater.loader.limits.max-chars-per-column)");
         assertThat(loader.count("SELECT count(*) FROM tests.endless")).isZero();
     }
 }

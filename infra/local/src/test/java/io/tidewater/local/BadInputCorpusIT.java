@@ -6,6 +6,8 @@ import static io.tidewater.local.fixtures.HandmadeReport.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidewater.local.fixtures.DeadLetters;
 import io.tidewater.local.fixtures.HandmadeReport;
 import io.tidewater.local.fixtures.LocalPipeline;
@@ -153,14 +155,11 @@ class BadInputCorpusIT {
                 .map(outcome -> ((DeadLettered) outcome).mentions())
                 .toList();
 
-        List<Object> loaded = pipeline.query("SELECT DISTINCT inventory_configuration FROM inventory.objects").stream()
-                .map(row -> row.get(0))
+        List<String> loaded = pipeline.query("SELECT DISTINCT inventory_configuration FROM inventory.objects").stream()
+                .map(row -> (String) row.get(0))
                 .toList();
 
-        assertThat(refused)
-                .hasSizeGreaterThan(20)
-                .doesNotContainAnyElementsOf(
-                        loaded.stream().map(String::valueOf).toList());
+        assertThat(refused).hasSizeGreaterThan(20).doesNotContainAnyElementsOf(loaded);
     }
 
     @Test
@@ -304,7 +303,7 @@ class BadInputCorpusIT {
                 "manifest listing a missing file",
                 csv("missing-file")
                         .dataFile("present.csv.gz", gzip(rows("missing-file", 2)))
-                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("files"))
+                        .manifest(manifest -> ((ArrayNode) manifest.get("files"))
                                 .addObject()
                                 .put("key", "inventory/" + SOURCE + "/missing-file/data/absent.csv.gz")
                                 .put("size", 10)
@@ -343,23 +342,22 @@ class BadInputCorpusIT {
                 "data file size unlike the manifest's",
                 csv("size-mismatch")
                         .dataFile("file.csv.gz", gzip(rows("size-mismatch", 2)))
-                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
-                                        manifest.get("files").get(0))
-                                .put("size", 5)),
+                        .manifest(
+                                manifest -> ((ObjectNode) manifest.get("files").get(0)).put("size", 5)),
                 "but the manifest says 5"));
         cases.add(refused(
                 "data file outside the configuration folder",
                 csv("outside-prefix")
                         .dataFile("file.csv.gz", gzip(rows("outside-prefix", 2)))
-                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
-                                        manifest.get("files").get(0))
-                                .put("key", "inventory/" + SOURCE + "/good-files/data/cr.csv.gz")),
+                        .manifest(
+                                manifest -> ((ObjectNode) manifest.get("files").get(0))
+                                        .put("key", "inventory/" + SOURCE + "/good-files/data/cr.csv.gz")),
                 "lies outside the configuration folder"));
         cases.add(refused(
                 "data file key climbing out with ../",
                 csv("dot-dot-file")
                         .dataFile("file.csv.gz", gzip(rows("dot-dot-file", 2)))
-                        .manifest(manifest -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        .manifest(manifest -> ((ObjectNode)
                                         manifest.get("files").get(0))
                                 .put(
                                         "key",
