@@ -15,6 +15,7 @@ import io.tidewater.inventory.manifest.InventoryManifest;
 import io.tidewater.inventory.manifest.ManifestReader;
 import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
 import io.tidewater.inventory.manifest.ReportLocation;
+import io.tidewater.service.faults.CrashPoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,6 +89,7 @@ public class Reports {
                 intake.manifestKey(),
                 intake.manifestJson(),
                 clock.instant());
+        CrashPoint.AFTER_RECEIVE.reached();
         try {
             send(reportId, request);
         } catch (InvalidReportException invalid) {
@@ -187,6 +189,7 @@ public class Reports {
                         .toList());
         ReportSchema schema = ReportSchema.crawl(verified, s3, properties.crawl());
         ledger.recordCrawl(reportId, schema.names(), schemaChanges(report(reportId), schema.names()), schema.millis());
+        CrashPoint.AFTER_CRAWL.reached();
         ReportScanner.Layout layout = new ReportScanner.Layout(manifest.fileFormat(), schema.names(), schema.header());
         boolean verifyFirst = properties.dataFileChecksums() == DataFileChecksums.BEFORE_LOAD;
         if (verifyFirst) {
