@@ -3,7 +3,6 @@ package io.tidewater.local.faults;
 import static org.awaitility.Awaitility.await;
 
 import io.tidewater.local.launcher.TidewaterCommand;
-import io.tidewater.local.stack.LocalStackProperties;
 import io.tidewater.service.faults.CrashPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,40 +94,6 @@ public final class ChildStack implements AutoCloseable {
                         || flag.startsWith("-Djdk.reflect.")
                         || flag.startsWith("-Dio.netty."))
                 .toList();
-    }
-
-    /**
-     * A configuration for the child: free ports, and short visibility timeouts so that a message a killed process held
-     * comes back within seconds instead of minutes.
-     */
-    public static Path writeConfig(Path file, LocalStackProperties properties, int visibilityTimeoutSeconds) {
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("region: ").append(properties.region()).append('\n');
-        yaml.append("s3:\n  port: ").append(properties.s3().port()).append("\n  buckets:\n");
-        properties.s3().buckets().forEach(bucket -> yaml.append("    - ")
-                .append(bucket)
-                .append('\n'));
-        yaml.append("  notifications:\n");
-        properties.s3().notifications().forEach(notification -> yaml.append("    - bucket: ")
-                .append(notification.bucket())
-                .append("\n      queue: ")
-                .append(notification.queue())
-                .append('\n'));
-        yaml.append("sqs:\n  port: ").append(properties.sqs().port());
-        yaml.append("\n  persist-messages: ").append(properties.sqs().persistMessages());
-        yaml.append("\n  queues:\n");
-        properties.sqs().queues().forEach(queue -> yaml.append("    - name: ")
-                .append(queue.name())
-                .append("\n      max-receive-count: ")
-                .append(queue.maxReceiveCount())
-                .append("\n      visibility-timeout-seconds: ")
-                .append(visibilityTimeoutSeconds)
-                .append('\n'));
-        try {
-            return Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the child stack's configuration " + file, e);
-        }
     }
 
     /** How long the start took until the stack said it is up. */

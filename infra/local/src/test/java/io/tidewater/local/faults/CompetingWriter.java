@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iceberg.FileFormat;
@@ -29,52 +31,43 @@ public final class CompetingWriter implements AutoCloseable {
     private static final int ROWS_PER_COMMIT = 7;
 
     private final PipelineProbe probe;
-    private final long pauseMillis;
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong rowsCommitted = new AtomicLong();
     private final AtomicInteger commits = new AtomicInteger();
     private final List<String> failures = new ArrayList<>();
-    private final Thread thread;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "competing-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private CompetingWriter(PipelineProbe probe, long pauseMillis) {
+    private CompetingWriter(PipelineProbe probe) {
         this.probe = probe;
-        this.pauseMillis = pauseMillis;
-        this.thread = new Thread(this::run, "competing-writer");
-        this.thread.setDaemon(true);
     }
 
     /** Starts appending once the table exists, one commit every {@code pauseMillis}. */
     public static CompetingWriter start(PipelineProbe probe, long pauseMillis) {
-        CompetingWriter writer = new CompetingWriter(probe, pauseMillis);
-        writer.thread.start();
+        CompetingWriter writer = new CompetingWriter(probe);
+        writer.schedule.scheduleWithFixedDelay(writer::appendOnce, 0, pauseMillis, TimeUnit.MILLISECONDS);
         return writer;
     }
 
-    private void run() {
-        while (running.get()) {
-            Catalog catalog = probe.openCatalog();
-            try {
-                if (catalog.tableExists(PipelineProbe.INVENTORY_TABLE)) {
-                    append(catalog.loadTable(PipelineProbe.INVENTORY_TABLE));
-                }
-            } catch (RuntimeException e) {
-                synchronized (failures) {
-                    failures.add(e.toString());
-                }
-            } finally {
-                if (catalog instanceof AutoCloseable closeable) {
-                    try {
-                        closeable.close();
-                    } catch (Exception ignored) {
-                        // Closing a look-up's connection changes nothing the test checks.
-                    }
-                }
+    private void appendOnce() {
+        Catalog catalog = probe.openCatalog();
+        try {
+            if (catalog.tableExists(PipelineProbe.INVENTORY_TABLE)) {
+                append(catalog.loadTable(PipelineProbe.INVENTORY_TABLE));
             }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        } catch (RuntimeException e) {
+            synchronized (failures) {
+                failures.add(e.toString());
+            }
+        } finally {
+            if (catalog instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // Closing a look-up's connection changes nothing the test checks.
+                }
             }
         }
     }
@@ -132,7 +125,9 @@ public final class CompetingWriter implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        thread.join(30_000);
+        schedule.shutdown();
+        if (!schedule.awaitTermination(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Cannot stop the competing writer: its commit did not end in 60 s");
+        }
     }
 }

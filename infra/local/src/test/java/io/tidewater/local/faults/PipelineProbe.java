@@ -122,7 +122,7 @@ public final class PipelineProbe implements AutoCloseable {
                         new Commit(
                                 snapshot.snapshotId(),
                                 snapshot.timestampMillis(),
-                                summary.get(IDEMPOTENCY_KEY),
+                                idempotencyKey(summary),
                                 summary.get(COMPETING_WRITER),
                                 Long.parseLong(summary.getOrDefault(SnapshotSummary.ADDED_RECORDS_PROP, "0"))));
             }
@@ -136,6 +136,19 @@ public final class PipelineProbe implements AutoCloseable {
         } finally {
             closeQuietly(catalog);
         }
+    }
+
+    /**
+     * The load a snapshot holds, as the loader reads it: its own summary property when Spark's snapshot was published
+     * as it was staged, the write-audit-publish id when Iceberg's cherry-pick had to create a new snapshot on top of a
+     * concurrent commit (that snapshot keeps no other property of the staged one).
+     */
+    private static String idempotencyKey(Map<String, String> summary) {
+        String key = summary.get(IDEMPOTENCY_KEY);
+        if (key == null) {
+            key = summary.get(SnapshotSummary.PUBLISHED_WAP_ID_PROP);
+        }
+        return key != null ? key : summary.get(SnapshotSummary.STAGED_WAP_ID_PROP);
     }
 
     /** Every message that reached a dead-letter queue so far (messages stay in view once read). */
