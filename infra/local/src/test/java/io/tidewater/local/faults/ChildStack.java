@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class ChildStack implements AutoCloseable {
 
     private static final String UP_LINE = "Tidewater is up.";
+    /** What a JVM halted at a crash point exits with, as one killed by SIGKILL does. */
+    public static final int CRASHED_STATUS = 137;
     // Generous: on a busy 2-core machine Spark and four services have taken over 100 s to start.
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
@@ -39,7 +41,7 @@ public final class ChildStack implements AutoCloseable {
     }
 
     /**
-     * Starts the stack and returns once it says it is up.
+     * Starts the stack and returns once it says it is up, or, with a crash point, once it halted there.
      *
      * @param crashAt the crash point the child halts at, if any
      * @param generation a number for this start's output files
@@ -74,6 +76,10 @@ public final class ChildStack implements AutoCloseable {
         try {
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
+                    // Work left in flight by the last crash can reach the crash point while the stack starts.
+                    if (crashAt.isPresent() && process.exitValue() == CRASHED_STATUS) {
+                        return true;
+                    }
                     throw new IllegalStateException("Cannot start the child stack: it exited with "
                             + process.exitValue() + "; output:\n" + child.output());
                 }

@@ -14,8 +14,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Small generated inventory reports, one source bucket each, and ways to send them as faults need. */
@@ -53,6 +55,19 @@ public final class FaultReports {
                     .join();
         } finally {
             threads.shutdown();
+        }
+    }
+
+    /**
+     * Uploads as {@link #uploadShuffled} does, and says whether every upload went through: a stack that halts at a
+     * crash point takes its S3 endpoint with it. A report cut off half way is uploaded whole again later.
+     */
+    public static boolean tryUploadShuffled(S3Client s3, List<SentReport> reports, long seed) {
+        try {
+            uploadShuffled(s3, reports, seed);
+            return true;
+        } catch (CompletionException | SdkClientException e) {
+            return false;
         }
     }
 
