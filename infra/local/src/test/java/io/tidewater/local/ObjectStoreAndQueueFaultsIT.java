@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ObjectStoreAndQueueFaultsIT {
 
     private static final boolean SOAK = Boolean.getBoolean("tidewater.soak");
-    private static final int REPORTS_PER_FAULT = SOAK ? 4 : 2;
-    private static final Duration FAULT_LENGTH = Duration.ofSeconds(SOAK ? 20 : 6);
+    private static final int REPORTS_PER_FAULT = SOAK ? 4 : 1;
+    private static final Duration FAULT_LENGTH = Duration.ofSeconds(SOAK ? 20 : 4);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(SOAK ? 600 : 180);
 
     @Test
