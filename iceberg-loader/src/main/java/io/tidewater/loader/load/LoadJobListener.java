@@ -7,6 +7,7 @@ import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.service.faults.CrashPoint;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ class LoadJobListener {
         long started = System.nanoTime();
         try {
             LoadResult.LoadCompleted completed = runner.run(job);
+            CrashPoint.COMMITTED_NOT_ACKNOWLEDGED.reached();
             log.info(
                     "Loaded job {} into {}: {} rows, snapshot {}{}",
                     job.jobId(),

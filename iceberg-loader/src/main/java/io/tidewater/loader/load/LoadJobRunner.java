@@ -13,6 +13,7 @@ import io.tidewater.schema.evolution.EvolutionPolicy;
 import io.tidewater.schema.evolution.EvolutionResult;
 import io.tidewater.schema.evolution.SchemaChange;
 import io.tidewater.schema.evolution.SchemaEvolver;
+import io.tidewater.service.faults.CrashPoint;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.util.Arrays;
 import java.util.List;
@@ -141,6 +142,7 @@ public class LoadJobRunner {
             write(job, rows.goodRows(), catalogName + "." + job.table(), evolved.introducedSchemaId());
             malformed = stageMalformedRows(job, identifier, rows);
         }
+        CrashPoint.FILES_WRITTEN_NOT_COMMITTED.reached();
         StagedSnapshots.Published published =
                 StagedSnapshots.publish(table, job.idempotencyKey(), "load job " + job.jobId());
         long written = published.alreadyLoaded() ? 0 : LoadHistory.addedRecords(published.snapshot());

@@ -16,6 +16,7 @@ import io.tidewater.inventory.manifest.InventoryManifest;
 import io.tidewater.inventory.manifest.ManifestReader;
 import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
 import io.tidewater.inventory.manifest.ReportLocation;
+import io.tidewater.service.faults.CrashPoint;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -94,6 +95,7 @@ public class Reports {
                 intake.manifestKey(),
                 intake.manifestJson(),
                 clock.instant());
+        CrashPoint.AFTER_RECEIVE.reached();
         try {
             send(reportId, request);
         } catch (InvalidReportException invalid) {
@@ -196,6 +198,7 @@ public class Reports {
                         .toList());
         ReportSchema schema = ReportSchema.crawl(verified, s3, properties.crawl(), properties.limits());
         ledger.recordCrawl(reportId, schema.names(), schemaChanges(report(reportId), schema.names()), schema.millis());
+        CrashPoint.AFTER_CRAWL.reached();
         ReportScanner.Layout layout = new ReportScanner.Layout(manifest.fileFormat(), schema.names(), schema.header());
         boolean verifyFirst = properties.dataFileChecksums() == DataFileChecksums.BEFORE_LOAD;
         if (verifyFirst) {

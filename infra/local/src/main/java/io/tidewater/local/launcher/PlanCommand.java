@@ -53,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CrawlResult crawled = SchemaCrawler.crawl(file, CrawlOptions.defaults());
-        LocalStackProperties stackProperties = LocalStackProperties.defaults();
+        LocalStackProperties stackProperties = LocalStackProperties.defaults().withMessagePersistence(false);
         // The catalog's metadata lives in the local S3: use the running stack's, or start one for the look-up.
         try (LocalStack stack = isListening(stackProperties.s3().port())
                 ? null

@@ -18,8 +18,12 @@ final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start(Path dataDirectory, PrintStream progress) {
+        return start(LocalStackProperties.defaults(), dataDirectory, progress);
+    }
+
+    static RunningStack start(LocalStackProperties properties, Path dataDirectory, PrintStream progress) {
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(LocalStackProperties.defaults(), dataDirectory);
+        LocalStack stack = LocalStack.start(properties, dataDirectory);
         progress.printf(
                 "Local S3 on %s and SQS on %s (%d ms)%n",
                 stack.s3Endpoint(), stack.sqsEndpoint(), millisSince(started));

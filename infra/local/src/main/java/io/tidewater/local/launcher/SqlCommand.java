@@ -73,7 +73,9 @@ final class SqlCommand implements Callable<Integer> {
     }
 
     private QueryResult runLocally() throws Exception {
-        try (LocalStack stack = LocalStack.start(LocalStackProperties.defaults(), dataDirectory.path)) {
+        // A look-up leaves the kept queues alone: their messages wait for the next ./tidewater up.
+        try (LocalStack stack =
+                LocalStack.start(LocalStackProperties.defaults().withMessagePersistence(false), dataDirectory.path)) {
             try (ConfigurableApplicationContext loader = LocalServices.startLoader(stack, Map.of("server.port", "0"))) {
                 return new ReadOnlySql(loader.getBean(SparkSession.class), 100_000).run(query);
             }

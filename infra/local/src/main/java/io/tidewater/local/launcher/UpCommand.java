@@ -2,10 +2,13 @@ package io.tidewater.local.launcher;
 
 import io.tidewater.local.services.LocalServices;
 import io.tidewater.local.stack.LocalStack;
+import io.tidewater.local.stack.LocalStackProperties;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./tidewater up}: the local stack and all services until Ctrl-C. */
 @Command(name = "up", description = "Run the local stack and all four services until Ctrl-C.")
@@ -14,9 +17,18 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     DataDirectory dataDirectory;
 
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "The local stack's configuration: ports, buckets, queues (default: the bundled"
+                    + " tidewater-local.yml).")
+    Path config;
+
     @Override
     public Integer call() throws Exception {
-        RunningStack running = RunningStack.start(dataDirectory.path, System.out);
+        LocalStackProperties properties =
+                config == null ? LocalStackProperties.defaults() : LocalStackProperties.read(config);
+        RunningStack running = RunningStack.start(properties, dataDirectory.path, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -26,7 +26,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts SQS first, so that S3 has somewhere to send its first notification. */
     public static LocalStack start(LocalStackProperties properties, Path dataDirectory) {
-        EmbeddedSqs sqs = EmbeddedSqs.start(properties);
+        EmbeddedSqs sqs = EmbeddedSqs.start(properties, dataDirectory);
         Map<String, Consumer<String>> targets = new HashMap<>();
         SqsClient client = sqs.client();
         for (LocalStackProperties.Notification notification : properties.s3().notifications()) {

@@ -41,10 +41,15 @@ public record LocalStackProperties(String region, S3 s3, Sqs sqs) {
         }
     }
 
-    /** The SQS server and its queues. */
-    public record Sqs(int port, List<Queue> queues) {
+    /**
+     * The SQS server and its queues. With {@code persist-messages} (the default) queues and their messages are kept in
+     * {@code sqs.db} in the data directory, so that a stack stopped in any way, even by {@code kill -9}, comes back with
+     * every message it had, in flight ones visible again once their visibility timeout ends, as in SQS.
+     */
+    public record Sqs(int port, List<Queue> queues, @JsonProperty("persist-messages") Boolean persistMessages) {
         public Sqs {
             queues = List.copyOf(queues);
+            persistMessages = persistMessages == null || persistMessages;
         }
     }
 
@@ -70,7 +75,17 @@ public record LocalStackProperties(String region, S3 s3, Sqs sqs) {
     /** The same stack on other ports, so that tests can run beside a running {@code ./tidewater up}. */
     public LocalStackProperties withPorts(int s3Port, int sqsPort) {
         return new LocalStackProperties(
-                region, new S3(s3Port, s3.buckets(), s3.notifications()), new Sqs(sqsPort, sqs.queues()));
+                region,
+                new S3(s3Port, s3.buckets(), s3.notifications()),
+                new Sqs(sqsPort, sqs.queues(), sqs.persistMessages()));
+    }
+
+    /**
+     * The same stack with its queues in memory only or kept in the data directory. ElasticMQ keeps one message store
+     * per JVM, so tests that start several stacks in one JVM keep their queues in memory.
+     */
+    public LocalStackProperties withMessagePersistence(boolean persistMessages) {
+        return new LocalStackProperties(region, s3, new Sqs(sqs.port(), sqs.queues(), persistMessages));
     }
 
     public String s3Endpoint() {
