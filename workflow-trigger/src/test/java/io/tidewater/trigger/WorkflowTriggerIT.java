@@ -173,6 +173,28 @@ class WorkflowTriggerIT {
     }
 
     @Test
+    void runLeftRoutedByAnEarlierProcessIsSentAgainSoTheReportIsNotLost() {
+        String key = inventoryMarker();
+        aws.send(EVENTS, objectCreated("it-inventory", key, "etag", "0077"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aws.bodiesMentioning(INVENTORY, key))
+                .hasSize(1));
+        // As a trigger killed between marking the run ROUTED and sending leaves it: ROUTED, no domain service report.
+        Instant restarted = Instant.now().plusMillis(1);
+
+        List<String> resent = runs.resendRouted(restarted);
+
+        Run run = runsOf(key).get(0);
+        assertThat(resent).contains(run.runId());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aws.bodiesMentioning(INVENTORY, key))
+                .hasSize(2)
+                .allSatisfy(body -> assertThat(
+                                MessageJson.read(body, ReportArrived.class).runId())
+                        .isEqualTo(run.runId())));
+        assertThat(runsOf(key)).singleElement().extracting(Run::state).isEqualTo(RunState.ROUTED);
+        assertThat(runs.resendRouted(restarted.minusSeconds(60))).doesNotContain(run.runId());
+    }
+
+    @Test
     void reportUploadedWhileTheTriggerWasStoppedIsFoundByTheSweepAndLoadsOnce() {
         String key = inventoryMarker();
         aws.put("it-inventory", key, "0123456789abcdef0123456789abcdef\n");

@@ -174,6 +174,14 @@ class RunLedger {
                 == 1;
     }
 
+    /** Runs still ROUTED that were routed before the instant: their domain service has not said it took them. */
+    List<String> routedBefore(Instant instant) {
+        return jdbc.sql("SELECT run_id FROM runs WHERE state = 'ROUTED' AND routed_at < :before ORDER BY routed_at")
+                .param("before", instant.toEpochMilli())
+                .query(String.class)
+                .list();
+    }
+
     void releaseTables(String runId) {
         jdbc.sql("UPDATE table_slots SET run_id = NULL WHERE run_id = :runId")
                 .param("runId", runId)

@@ -12,6 +12,7 @@ import io.tidewater.trigger.notification.RunSummary;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -215,6 +216,34 @@ public class Runs {
     /** How many runs each pipeline has in each state, and when its last run ended. */
     public List<PipelineRuns> pipelineRuns() {
         return ledger.pipelineRuns();
+    }
+
+    /**
+     * Sends again every run that was marked ROUTED before the instant and that no domain service has reported on
+     * since: the run is marked before its ReportArrived is sent, so a trigger that stopped in between (a crash, a
+     * kill) left it ROUTED with nothing sent. Sending twice is safe, as every consumer is idempotent; not sending
+     * would lose the report.
+     *
+     * @return the runs sent again
+     */
+    public List<String> resendRouted(Instant routedBefore) {
+        List<String> resent = transactions.execute(status -> {
+            List<String> stale = ledger.routedBefore(routedBefore);
+            if (!stale.isEmpty()) {
+                ledger.transitionAll(stale, RunState.ROUTED, RunState.RECEIVED, clock.instant());
+                stale.forEach(ledger::releaseTables);
+            }
+            return stale;
+        });
+        if (!resent.isEmpty()) {
+            log.warn(
+                    "Sending {} runs again that were routed before {} and never reported on: {}",
+                    resent.size(),
+                    routedBefore,
+                    resent);
+            dispatcher.dispatch();
+        }
+        return resent;
     }
 
     /** Sends runs that wait although they may go, such as after a failed send. */

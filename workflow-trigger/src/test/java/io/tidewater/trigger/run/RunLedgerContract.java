@@ -149,6 +149,24 @@ abstract class RunLedgerContract {
     }
 
     @Test
+    void findsRunsStillRoutedThatWereRoutedBeforeAnInstant() {
+        Run stale = received(UUID.randomUUID().toString(), null);
+        Run recent = received(UUID.randomUUID().toString(), null);
+        Run crawled = received(UUID.randomUUID().toString(), null);
+        Run waiting = received(UUID.randomUUID().toString(), null);
+        for (Run run : new Run[] {stale, recent, crawled, waiting}) {
+            ledger.insert(run, run.runId());
+        }
+        Instant restart = Instant.parse("2025-01-22T00:00:00Z");
+        ledger.transition(stale.runId(), RunState.RECEIVED, RunState.ROUTED, restart.minusSeconds(5));
+        ledger.transition(recent.runId(), RunState.RECEIVED, RunState.ROUTED, restart.plusSeconds(5));
+        ledger.transition(crawled.runId(), RunState.RECEIVED, RunState.ROUTED, restart.minusSeconds(60));
+        ledger.update(crawled.runId(), RunState.CRAWLED, null, 0, null, restart.minusSeconds(30));
+
+        assertThat(ledger.routedBefore(restart)).containsExactly(stale.runId());
+    }
+
+    @Test
     void countsEachPipelinesRunsByStateWithTheLastFinishTime() {
         Run succeeded = received(UUID.randomUUID().toString(), null);
         Run failed = received(UUID.randomUUID().toString(), null);
