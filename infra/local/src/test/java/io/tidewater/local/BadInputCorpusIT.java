@@ -1,5 +1,13 @@
 package io.tidewater.local;
 
+import static io.tidewater.local.fixtures.BadInputFiles.extraFields;
+import static io.tidewater.local.fixtures.BadInputFiles.randomBytes;
+import static io.tidewater.local.fixtures.BadInputFiles.randomLetters;
+import static io.tidewater.local.fixtures.BadInputFiles.randomRows;
+import static io.tidewater.local.fixtures.BadInputFiles.recordsEvent;
+import static io.tidewater.local.fixtures.BadInputFiles.resource;
+import static io.tidewater.local.fixtures.BadInputFiles.truncated;
+import static io.tidewater.local.fixtures.BadInputFiles.wideRows;
 import static io.tidewater.local.fixtures.HandmadeReport.gzip;
 import static io.tidewater.local.fixtures.HandmadeReport.row;
 import static io.tidewater.local.fixtures.HandmadeReport.rows;
@@ -12,7 +20,6 @@ import io.tidewater.local.fixtures.DeadLetters;
 import io.tidewater.local.fixtures.HandmadeReport;
 import io.tidewater.local.fixtures.LocalPipeline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -534,16 +539,6 @@ class BadInputCorpusIT {
                 name, () -> pipeline.send(EVENTS, body), new DeadLettered(EVENTS_DLQ, mentions, List.of(reasonPart)));
     }
 
-    private static String recordsEvent(String eventName, String bucket, String key, String eTag) {
-        return """
-                {"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "us-east-1",
-                  "eventTime": "2024-05-07T01:00:00.000Z", "eventName": "%s",
-                  "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": "%s"},
-                  "object": {"key": "%s", "size": 33, "eTag": "%s", "sequencer": "0066399E1A2B3C4D5E"}}}]}
-                """
-                .formatted(eventName, bucket, key, eTag);
-    }
-
     private void put(String key, byte[] content) {
         s3.putObject(request -> request.bucket(HandmadeReport.BUCKET).key(key), RequestBody.fromBytes(content));
     }
@@ -589,64 +584,5 @@ class BadInputCorpusIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = BadInputCorpusIT.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Rows of random keys, so that gzip cannot shrink them much: a file a few hundred kilobytes long. */
-    private static String randomRows(int count) {
-        Random random = new Random(10);
-        StringBuilder text = new StringBuilder();
-        for (int index = 0; index < count; index++) {
-            text.append(
-                    row("truncated/" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()), "1"));
-        }
-        return text.toString();
-    }
-
-    /** Cut short of its last tenth, far beyond the crawl's sample: only the full read finds the end missing. */
-    private static byte[] truncated(byte[] gzip) {
-        return Arrays.copyOf(gzip, gzip.length * 9 / 10);
-    }
-
-    /** Letters gzip cannot shrink by more than a few times, so the line-length limit is what stops them. */
-    private static String randomLetters(int count) {
-        Random random = new Random(3);
-        StringBuilder text = new StringBuilder(count);
-        for (int index = 0; index < count; index++) {
-            text.append((char) ('a' + random.nextInt(26)));
-        }
-        return text.toString();
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        new Random(7).nextBytes(bytes);
-        return bytes;
-    }
-
-    /** {@code ", Extra1, Extra2, ..."}: fields S3 does not document, each a new column. */
-    private static String extraFields(int count) {
-        return IntStream.rangeClosed(1, count)
-                .mapToObj(index -> ", Extra" + index)
-                .collect(Collectors.joining());
-    }
-
-    private static String wideRows(String prefix, int extraFields, int count) {
-        String extra = ",\"x\"".repeat(extraFields);
-        StringBuilder text = new StringBuilder();
-        for (int index = 0; index < count; index++) {
-            text.append(row(prefix + "-" + index, "1").replace("\n", extra + "\n"));
-        }
-        return text.toString();
     }
 }
