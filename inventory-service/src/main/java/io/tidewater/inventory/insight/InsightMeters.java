@@ -28,8 +28,9 @@ public class InsightMeters {
     public void publish(String sourceBucket, InventoryInsights insights, InventoryInsights.Growth growth) {
         Tags bucket = Tags.of("source_bucket", sourceBucket);
         set("tidewater.inventory.rows", bucket, insights.rows());
-        set("tidewater.inventory.objects.total", bucket, insights.objects());
-        set("tidewater.inventory.bytes.total", bucket, insights.bytes());
+        // Not "....total": Prometheus keeps that suffix for counters and would map these onto the per-class gauges.
+        set("tidewater.inventory.bucket.objects", bucket, insights.objects());
+        set("tidewater.inventory.bucket.bytes", bucket, insights.bytes());
         // A storage class that emptied since the last report reads 0, not its old figure.
         Set<String> classes = storageClasses.computeIfAbsent(sourceBucket, name -> ConcurrentHashMap.newKeySet());
         classes.addAll(insights.byStorageClass().keySet());
