@@ -21,10 +21,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.spark.SparkWriteOptions;
 import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -139,7 +142,7 @@ public class LoadJobRunner {
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, identifier, job.idempotencyKey())) {
             SourceRows rows = read(session, fitted, table, evolved.plan());
-            write(job, rows.goodRows(), catalogName + "." + job.table(), evolved.introducedSchemaId());
+            write(job, rows.goodRows(), catalogName + "." + job.table(), table, evolved.introducedSchemaId());
             malformed = stageMalformedRows(job, identifier, rows);
         }
         CrashPoint.FILES_WRITTEN_NOT_COMMITTED.reached();
@@ -223,12 +226,12 @@ public class LoadJobRunner {
     private void quarantine(LoadJob job, TableIdentifier identifier, SourceRows rows) {
         Table quarantineTable = quarantine.loadOrCreate(identifier);
         Dataset<Row> bad = QuarantineTables.rows(rows.badRows().get(), job);
-        write(job, bad, catalogName + "." + QuarantineTables.of(identifier), null);
+        write(job, bad, catalogName + "." + QuarantineTables.of(identifier), quarantineTable, null);
         StagedSnapshots.publish(quarantineTable, job.idempotencyKey(), "quarantine of load job " + job.jobId());
     }
 
-    private static void write(LoadJob job, Dataset<Row> frame, String table, Integer introducedSchemaId) {
-        DataFrameWriterV2<Row> writer = frame.writeTo(table)
+    private static void write(LoadJob job, Dataset<Row> frame, String table, Table target, Integer introducedSchemaId) {
+        DataFrameWriterV2<Row> writer = withDistribution(frame.writeTo(table), target)
                 .option("snapshot-property." + LoadHistory.IDEMPOTENCY_KEY, job.idempotencyKey())
                 .option("snapshot-property." + LoadHistory.JOB_ID, job.jobId())
                 .option("snapshot-property." + LoadHistory.RUN_ID, job.runId())
@@ -247,6 +250,20 @@ public class LoadJobRunner {
         } catch (Exception e) {
             throw LoadFailures.classify(job, e);
         }
+    }
+
+    /**
+     * Unless the table asks for a distribution, each read task writes its own rows. Iceberg's default for a partitioned
+     * table, {@code hash}, shuffles every row of a partition to one task; a load job usually holds one partition (one
+     * inventory date, one billing period), so the whole write would run on one core. Fanout writers keep one open file
+     * per partition a task sees instead of sorting the rows by partition first.
+     */
+    private static DataFrameWriterV2<Row> withDistribution(DataFrameWriterV2<Row> writer, Table target) {
+        if (target.properties().containsKey(TableProperties.WRITE_DISTRIBUTION_MODE)) {
+            return writer;
+        }
+        return writer.option(SparkWriteOptions.DISTRIBUTION_MODE, DistributionMode.NONE.modeName())
+                .option(SparkWriteOptions.FANOUT_ENABLED, "true");
     }
 
     private static EvolutionPolicy policy(LoadJob job) {

@@ -5,6 +5,7 @@ import static io.tidewater.loader.load.LocalLoader.csvJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidewater.contract.ConstantColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,63 @@ class LoadJobRunnerIT {
                 .containsOnly(results.get(0).snapshotId());
         assertThat(again.alreadyLoaded()).isTrue();
         assertThat(again.rowsWritten()).isZero();
+    }
+
+    @Test
+    void filesOfOnePartitionAreWrittenByTheirOwnTasksNotShuffledIntoOne() {
+        LoadJob job = partitionedJob("tests.spread", "spread-1");
+
+        loader.runner.run(job);
+
+        Table table = loader.table("tests.spread");
+        assertThat(table.currentSnapshot().addedDataFiles(table.io()))
+                .as("one data file per source file, all in the one partition")
+                .hasSize(2)
+                .allSatisfy(file ->
+                        assertThat(file.partition().get(0, String.class)).isEqualTo("2024-05-07"));
+        assertThat(loader.count("SELECT count(*) FROM tests.spread")).isEqualTo(4);
+    }
+
+    @Test
+    void tableWithItsOwnDistributionModeKeepsIt() {
+        loader.runner.run(partitionedJob("tests.hashed", "hashed-1"));
+        loader.table("tests.hashed")
+                .updateProperties()
+                .set(TableProperties.WRITE_DISTRIBUTION_MODE, "hash")
+                .commit();
+
+        loader.runner.run(partitionedJob("tests.hashed", "hashed-2"));
+
+        Table table = loader.table("tests.hashed");
+        assertThat(table.currentSnapshot().addedDataFiles(table.io()))
+                .as("the hash distribution shuffles the partition's rows to one task")
+                .hasSize(1);
+        assertThat(loader.count("SELECT count(*) FROM tests.hashed")).isEqualTo(8);
+    }
+
+    /** Two files whose rows all fall in one partition, as an inventory report's do. */
+    private LoadJob partitionedJob(String table, String idempotencyKey) {
+        LoadJob job = csvJob(
+                table,
+                idempotencyKey,
+                "addNewColumns",
+                List.of(column("id", "long"), column("name", "string")),
+                loader.csv(idempotencyKey + "-a.csv", "id,name", "1,a", "2,b"),
+                loader.csv(idempotencyKey + "-b.csv", "id,name", "3,c", "4,d"));
+        return new LoadJob(
+                job.jobId(),
+                job.idempotencyKey(),
+                job.runId(),
+                job.table(),
+                job.files(),
+                job.format(),
+                job.readerOptions(),
+                job.columns(),
+                List.of(new ConstantColumn("day", "string", "2024-05-07")),
+                job.writeMode(),
+                job.evolutionPolicy(),
+                List.of("day"),
+                job.replyTo());
     }
 
     @Test
