@@ -7,6 +7,7 @@ import io.tidewater.inventory.config.InventoryProperties.Limits;
 import io.tidewater.inventory.manifest.InvalidReportException;
 import io.tidewater.inventory.manifest.ManifestReader.ResolvedFile;
 import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
+import jakarta.annotation.PreDestroy;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,10 +48,17 @@ public class ReportScanner {
 
     private final S3Client s3;
     private final Limits limits;
+    private final ExecutorService readers;
 
     ReportScanner(S3Client s3, InventoryProperties properties) {
         this.s3 = s3;
         this.limits = properties.limits();
+        AtomicInteger threads = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "inventory-scan-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -99,30 +112,60 @@ public class ReportScanner {
      */
     public Scan scan(VerifiedManifest verified, Layout layout) {
         long started = System.nanoTime();
+        String bucket = verified.location().bucket();
+        // Files are read side by side, each into its own counter; gunzip and CSV parsing take a core each.
+        List<Future<FileRead>> reads = new ArrayList<>();
+        for (ResolvedFile file : verified.files()) {
+            reads.add(readers.submit(() -> read(bucket, file, layout)));
+        }
         InsightCounter counter = new InsightCounter(new HashSet<>(layout.columns()));
         List<FileScan> files = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
-        String bucket = verified.location().bucket();
-        for (ResolvedFile file : verified.files()) {
-            // Rows of a file go to the counter only once its checksum is known to match.
-            InsightCounter fileCounter = new InsightCounter(new HashSet<>(layout.columns()));
-            FileRead read = read(bucket, file, layout, fileCounter);
+        for (int index = 0; index < reads.size(); index++) {
+            ResolvedFile file = verified.files().get(index);
+            FileRead read = await(reads, index);
             String declared = file.declared().md5Checksum();
             if (declared != null && !declared.isBlank() && !declared.equalsIgnoreCase(read.md5())) {
                 mismatches.add("Cannot accept report s3://%s/%s: data file %s has MD5 %s but the manifest says %s"
                         .formatted(bucket, verified.location().manifestKey(), file.key(), read.md5(), declared));
             } else if (read.failure() != null) {
+                reads.forEach(pending -> pending.cancel(true));
                 throw read.failure();
+            } else {
+                // Rows of a file go to the counter only once its checksum is known to match.
+                counter.merge(read.counter());
             }
             files.add(new FileScan(file.key(), read.md5(), read.rows()));
-            counter.merge(fileCounter);
         }
         return new Scan(counter.insights(), files, mismatches, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private record FileRead(String md5, long rows, InvalidReportException failure) {}
+    /** The file's read, or its failure as the read threw it; the reads after it are cancelled then. */
+    private static FileRead await(List<Future<FileRead>> reads, int index) {
+        try {
+            return reads.get(index).get();
+        } catch (InterruptedException e) {
+            reads.forEach(pending -> pending.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Cannot scan the report's data files: interrupted", e);
+        } catch (ExecutionException e) {
+            reads.forEach(pending -> pending.cancel(true));
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Cannot scan the report's data files: " + e.getCause(), e.getCause());
+        }
+    }
 
-    private FileRead read(String bucket, ResolvedFile file, Layout layout, InsightCounter counter) {
+    @PreDestroy
+    void close() {
+        readers.shutdownNow();
+    }
+
+    private record FileRead(String md5, long rows, InsightCounter counter, InvalidReportException failure) {}
+
+    private FileRead read(String bucket, ResolvedFile file, Layout layout) {
+        InsightCounter counter = new InsightCounter(new HashSet<>(layout.columns()));
         MessageDigest md5 = md5();
         String key = file.key();
         String uri = "s3://" + bucket + "/" + key;
@@ -152,7 +195,7 @@ public class ReportScanner {
                         : new InvalidReportException("Cannot read data file %s: %s".formatted(uri, e.getMessage()), e);
             }
             digesting.transferTo(OutputStream.nullOutputStream());
-            return new FileRead(HexFormat.of().formatHex(md5.digest()), rows, failure);
+            return new FileRead(HexFormat.of().formatHex(md5.digest()), rows, counter, failure);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read data file %s: %s".formatted(uri, e.getMessage()), e);
         }
