@@ -3,6 +3,7 @@ package io.tidewater.loader.load;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
@@ -38,7 +39,15 @@ class LoadJobListener {
 
     @SqsListener(value = "${tidewater.loader.jobs-queue}", maxConcurrentMessages = "2", maxMessagesPerPoll = "2")
     void onLoadJob(String body) {
-        LoadJob job = MessageJson.read(body, LoadJob.class);
+        LoadJob job;
+        try {
+            job = MessageJson.read(body, LoadJob.class);
+        } catch (InvalidMessageException unreadable) {
+            // No reply queue is known, and delivering it again cannot help: it goes to the DLQ with its reason.
+            log.warn("Rejected message on the load jobs queue: {}", unreadable.getMessage());
+            park(body, unreadable.getMessage());
+            return;
+        }
         long started = System.nanoTime();
         try {
             LoadResult.LoadCompleted completed = runner.run(job);
@@ -55,13 +64,16 @@ class LoadJobListener {
         } catch (InvalidLoadJobException invalid) {
             log.warn("Load job {} for {} cannot succeed: {}", job.jobId(), job.table(), invalid.getMessage());
             reply(job, new LoadResult.LoadFailed(job.jobId(), job.runId(), job.table(), invalid.getMessage(), false));
-            sqs.send(to ->
-                    to.queue(deadLetterQueue).payload(body).header("tidewater-failure-reason", invalid.getMessage()));
+            park(body, invalid.getMessage());
             meters.loadDuration(job.table(), PipelineMeters.Outcome.REJECTED, since(started));
         } catch (RuntimeException e) {
             meters.loadDuration(job.table(), PipelineMeters.Outcome.ERRORED, since(started));
             throw e;
         }
+    }
+
+    private void park(String body, String reason) {
+        sqs.send(to -> to.queue(deadLetterQueue).payload(body).header("tidewater-failure-reason", reason));
     }
 
     private static Duration since(long startedNanos) {

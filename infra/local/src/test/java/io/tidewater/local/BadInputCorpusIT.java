@@ -454,6 +454,16 @@ class BadInputCorpusIT {
                         + " \"time\": \"2024-05-07T01:00:00Z\"}",
                 "eventbridge-no-detail",
                 "detail.bucket.name is missing"));
+        // Messages between the services that do not parse: nothing can be replied to, so they park with a reason.
+        cases.add(new Case(
+                "report message that is no ReportArrived",
+                () -> pipeline.send("tidewater-inventory-reports", "{\"runId\": \"garbled-report-message\", [}"),
+                new DeadLettered(
+                        REPORTS_DLQ, "garbled-report-message", List.of("Cannot read ReportArrived from JSON"))));
+        cases.add(new Case(
+                "load job that is no LoadJob",
+                () -> pipeline.send("tidewater-load-jobs", "{\"jobId\": \"garbled-load-job\", \"files\": 7"),
+                new DeadLettered(LOAD_JOBS_DLQ, "garbled-load-job", List.of("Cannot read LoadJob from JSON"))));
         String delete = recordsEvent(
                 "ObjectRemoved:Delete",
                 HandmadeReport.BUCKET,

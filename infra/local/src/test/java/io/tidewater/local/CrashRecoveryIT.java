@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
+import io.tidewater.contract.RunState;
 import io.tidewater.local.faults.ChildStack;
 import io.tidewater.local.faults.CompetingWriter;
 import io.tidewater.local.faults.ExactlyOnceCheck;
@@ -48,13 +49,13 @@ class CrashRecoveryIT {
         Path temp = Path.of("target", "crash-recovery-it").toAbsolutePath();
         FileSystemUtils.deleteRecursively(temp);
         // Each crash costs a start of Spark and four services. CI kills once from observed state (usually files
-        // written, not committed) and halts once where a load is committed but not acknowledged; the soak also halts
-        // at every named point twice.
+        // written, not committed), halts once where a load is committed but not acknowledged and once where the
+        // loader's reply is recorded but the trigger not told; the soak halts at every named point twice.
         List<CrashPoint> crashPoints = SOAK
                 ? Stream.of(CrashPoint.values())
                         .flatMap(point -> Stream.of(point, point))
                         .toList()
-                : List.of(CrashPoint.COMMITTED_NOT_ACKNOWLEDGED);
+                : List.of(CrashPoint.COMMITTED_NOT_ACKNOWLEDGED, CrashPoint.RESULT_RECORDED_NOT_REPORTED);
         int firstBatch = SOAK ? 8 : 3;
         int reportsPerCrash = SOAK ? 2 : 1;
         int duplicatedAtTheEnd = 1;
@@ -159,6 +160,12 @@ class CrashRecoveryIT {
                 settled.notes().forEach(note -> System.out.println("FAULTS note: " + note));
                 System.out.println(settled.summary());
 
+                // Every run the trigger started ends, also where the service that had to report its end was killed.
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(probe.runStates().keySet())
+                                .as("states of the trigger's runs, in %s", probe.runStates())
+                                .isSubsetOf(finalStates()));
+                history.add("runs by state: " + probe.runStates());
                 assertThat(settled.violations()).isEmpty();
                 assertThat(settled.lost()).isZero();
                 assertThat(settled.duplicates()).isZero();
@@ -187,6 +194,13 @@ class CrashRecoveryIT {
                                 .sendMessage(request -> request.queueUrl(queue).messageBody(body))))
                         .toArray(CompletableFuture[]::new))
                 .join();
+    }
+
+    private static List<String> finalStates() {
+        return Stream.of(RunState.values())
+                .filter(RunState::isFinal)
+                .map(RunState::name)
+                .toList();
     }
 
     private static String describe(PipelineProbe probe) {

@@ -2,14 +2,19 @@ package io.tidewater.inventory.report;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.inventory.config.InventoryProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Takes in each inventory report the workflow trigger routes here. */
 @Component
 class ReportArrivedListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportArrivedListener.class);
 
     private final Reports reports;
     private final SqsTemplate sqs;
@@ -22,17 +27,27 @@ class ReportArrivedListener {
     }
 
     /**
-     * A report that is wrong as delivered is parked on the dead-letter queue with its reason at once: delivering it
+     * A message that is no {@link ReportArrived}, or a report that is wrong as delivered, is parked on the dead-letter queue with its reason at once: delivering it
      * again cannot help, and nothing of it is loaded.
      */
     @SqsListener("${tidewater.inventory.reports-queue}")
     void onReportArrived(String body) {
-        ReportArrived arrived = MessageJson.read(body, ReportArrived.class);
+        ReportArrived arrived;
+        try {
+            arrived = MessageJson.read(body, ReportArrived.class);
+        } catch (InvalidMessageException unreadable) {
+            log.warn("Rejected message on {}: {}", properties.reportsQueue(), unreadable.getMessage());
+            park(body, unreadable.getMessage());
+            return;
+        }
         Report report = reports.ingest(new ReportRequest.Routed(arrived));
         if (report.status() == ReportStatus.REJECTED) {
-            sqs.send(to -> to.queue(properties.reportsQueue() + "-dlq")
-                    .payload(body)
-                    .header("tidewater-failure-reason", report.detail()));
+            park(body, report.detail());
         }
+    }
+
+    private void park(String body, String reason) {
+        sqs.send(to ->
+                to.queue(properties.reportsQueue() + "-dlq").payload(body).header("tidewater-failure-reason", reason));
     }
 }

@@ -166,6 +166,10 @@ class ReportLedger {
         if (updated == 0) {
             return Optional.empty();
         }
+        return findByJob(jobId);
+    }
+
+    Optional<Report> findByJob(String jobId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM reports WHERE job_id = :jobId")
                 .param("jobId", jobId)
                 .query(ReportLedger::report)

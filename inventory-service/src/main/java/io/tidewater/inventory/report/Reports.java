@@ -42,6 +42,8 @@ public class Reports {
             List.of(ReportStatus.SENT, ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED);
     private static final String PIPELINE = "inventory";
     private static final List<ReportStatus> LOADED = List.of(ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED);
+    private static final List<ReportStatus> SETTLED =
+            List.of(ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED, ReportStatus.FAILED);
 
     private final ManifestReader manifests;
     private final ReportScanner scanner;
@@ -164,18 +166,32 @@ public class Reports {
                     ledger.recordResult(failed.jobId(), ReportStatus.FAILED, 0, 0, failed.reason(), 0, clock.instant());
         }
         if (settled.isEmpty()) {
-            log.debug("Ignored load result for job {}: no sent report has it", result.jobId());
+            Optional<Report> earlier =
+                    ledger.findByJob(result.jobId()).filter(report -> SETTLED.contains(report.status()));
+            if (earlier.isPresent()) {
+                // A redelivered reply: this service may have died after recording it and before telling the trigger,
+                // whose ledger takes a repeated final state as a no-op.
+                log.info("Load result for job {} already recorded: run update sent again", result.jobId());
+                sendRunUpdate(earlier.get());
+            } else {
+                log.debug("Ignored load result for job {}: no sent report has it", result.jobId());
+            }
             return;
         }
         Report report = settled.get();
         countReport(outcome(result));
+        CrashPoint.RESULT_RECORDED_NOT_REPORTED.reached();
+        sendRunUpdate(report);
+        publishInsights(report);
+    }
+
+    private void sendRunUpdate(Report report) {
         switch (report.status()) {
             case SUCCEEDED -> runUpdates.send(report, RunState.SUCCEEDED, report.rowsLoaded(), report.detail());
             case QUARANTINED ->
                 runUpdates.send(report, RunState.QUARANTINED, report.rowsQuarantined(), report.detail());
             default -> runUpdates.send(report, RunState.FAILED, 0, report.detail());
         }
-        publishInsights(report);
     }
 
     private void send(String reportId, ReportRequest request) {

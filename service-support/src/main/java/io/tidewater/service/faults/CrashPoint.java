@@ -18,7 +18,9 @@ public enum CrashPoint {
     /** The loader wrote a job's data files as a staged snapshot and has not published it. */
     FILES_WRITTEN_NOT_COMMITTED("files-written-not-committed"),
     /** The loader published a job's snapshot and has neither replied nor deleted the job's message. */
-    COMMITTED_NOT_ACKNOWLEDGED("committed-not-acknowledged");
+    COMMITTED_NOT_ACKNOWLEDGED("committed-not-acknowledged"),
+    /** The inventory service recorded the loader's reply and has not told the trigger how the run ended. */
+    RESULT_RECORDED_NOT_REPORTED("result-recorded-not-reported");
 
     /** The system property naming the point to crash at. */
     public static final String PROPERTY = "tidewater.faults.crash-at";

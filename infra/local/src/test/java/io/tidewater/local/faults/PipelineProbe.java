@@ -217,6 +217,28 @@ public final class PipelineProbe implements AutoCloseable {
         return statuses;
     }
 
+    /** How many of the workflow trigger's runs are in each state, such as {@code SUCCEEDED=12, CRAWLED=1}. */
+    public Map<String, Integer> runStates() {
+        Path ledger = dataDirectory.resolve("workflow-trigger.db");
+        Map<String, Integer> states = new LinkedHashMap<>();
+        if (!Files.exists(ledger)) {
+            return states;
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 10000");
+            try (ResultSet rows =
+                    statement.executeQuery("SELECT state, count(*) AS n FROM runs GROUP BY state ORDER BY state")) {
+                while (rows.next()) {
+                    states.put(rows.getString("state"), rows.getInt("n"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the run ledger " + ledger + ": " + e.getMessage(), e);
+        }
+        return states;
+    }
+
     /**
      * The {@link ReportArrived} the workflow trigger sent for a completion marker, rebuilt from its run ledger, so that
      * a test can deliver it again; empty until the trigger has a run for the marker.
