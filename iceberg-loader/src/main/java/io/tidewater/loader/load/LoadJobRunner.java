@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.Schema;
@@ -40,7 +43,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one load job with an exactly-once effect. The rows are written as a staged snapshot tagged with the job's
  * idempotency key and then published (see {@link StagedSnapshots}); rows that do not parse go to the quarantine table
- * the same way; the schema is evolved first, by the job's policy, and never loses a column.
+ * the same way; the schema is evolved first, by the job's policy, and never loses a column. Files whose manifest
+ * declares an MD5 are digested beside the write, and nothing is published unless every one matches.
  */
 @Component
 public class LoadJobRunner {
@@ -56,6 +60,7 @@ public class LoadJobRunner {
     private final long maxMalformedRows;
     private final LoaderProperties.Limits limits;
     private final List<LoadJobObserver> observers;
+    private final Executor checksumReaders;
 
     @Autowired
     LoadJobRunner(
@@ -94,6 +99,12 @@ public class LoadJobRunner {
         this.maxMalformedRows = maxMalformedRows;
         this.limits = limits;
         this.observers = List.copyOf(observers);
+        AtomicInteger threads = new AtomicInteger();
+        this.checksumReaders = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "load-job-checksums-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -141,8 +152,12 @@ public class LoadJobRunner {
 
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, identifier, job.idempotencyKey())) {
+            SourceChecksums checksums =
+                    SourceChecksums.start(job, session.spark().sessionState().newHadoopConf(), checksumReaders);
             SourceRows rows = read(session, fitted, table, evolved.plan());
             write(job, rows.goodRows(), catalogName + "." + job.table(), table, evolved.introducedSchemaId());
+            // Before the quarantine is published too: a damaged file puts none of its rows anywhere.
+            checksums.requireMatch();
             malformed = stageMalformedRows(job, identifier, rows);
         }
         CrashPoint.FILES_WRITTEN_NOT_COMMITTED.reached();

@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tidewater.contract.ConstantColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
+import io.tidewater.contract.SourceFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -117,6 +121,69 @@ class LoadJobRunnerIT {
                 job.evolutionPolicy(),
                 List.of("day"),
                 job.replyTo());
+    }
+
+    @Test
+    void fileWhoseMd5DiffersFromItsManifestPublishesNothing() throws Exception {
+        Path good = loader.csv("md5-good.csv", "id,name", "1,a");
+        Path damaged = loader.csv("md5-damaged.csv", "id,name", "2,b", "3,c");
+        String goodMd5 = md5(good);
+        LoadJob job = withMd5s(
+                csvJob(
+                        "tests.checksums",
+                        "md5-1",
+                        "addNewColumns",
+                        List.of(column("id", "long"), column("name", "string")),
+                        good,
+                        damaged),
+                goodMd5,
+                "00000000000000000000000000000000");
+
+        assertThatThrownBy(() -> loader.runner.run(job))
+                .isInstanceOf(InvalidLoadJobException.class)
+                .hasMessage(
+                        "Cannot load into tests.checksums: %s has MD5 %s but its manifest says %s; nothing was"
+                                + " published",
+                        damaged.toUri(), md5(damaged), "00000000000000000000000000000000");
+        assertThat(loader.count("SELECT count(*) FROM tests.checksums")).isZero();
+
+        LoadResult.LoadCompleted matching = loader.runner.run(withMd5s(
+                csvJob(
+                        "tests.checksums",
+                        "md5-2",
+                        "addNewColumns",
+                        List.of(column("id", "long"), column("name", "string")),
+                        good,
+                        damaged),
+                goodMd5,
+                md5(damaged)));
+        assertThat(matching.rowsWritten()).isEqualTo(3);
+    }
+
+    private static LoadJob withMd5s(LoadJob job, String... md5s) {
+        List<SourceFile> files = new ArrayList<>();
+        for (int index = 0; index < job.files().size(); index++) {
+            SourceFile file = job.files().get(index);
+            files.add(new SourceFile(file.uri(), file.size(), md5s[index]));
+        }
+        return new LoadJob(
+                job.jobId(),
+                job.idempotencyKey(),
+                job.runId(),
+                job.table(),
+                files,
+                job.format(),
+                job.readerOptions(),
+                job.columns(),
+                job.constantColumns(),
+                job.writeMode(),
+                job.evolutionPolicy(),
+                job.partitionFields(),
+                job.replyTo());
+    }
+
+    private static String md5(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
     }
 
     @Test

@@ -39,11 +39,15 @@ public record InventoryProperties(
 
     /** When data-file MD5s are verified. */
     public enum DataFileChecksums {
-        /** Every file is streamed through MD5 before the load job is sent; a mismatch loads nothing. */
+        /**
+         * Every file is streamed through MD5, the insight counters and the input limits before the load job is sent; a
+         * mismatch or a file beyond a limit costs the loader nothing.
+         */
         BEFORE_LOAD,
         /**
-         * The job is sent first and the files are verified while the loader reads them: faster, but a mismatch is only
-         * reported (the run fails), not prevented. Opt-in.
+         * The job is sent first and this service streams the files beside the load, for the insights and the limits.
+         * The loader checks each file's MD5 itself before it publishes, so a mismatch still loads nothing; but a file
+         * beyond an input limit is found only while the loader is already reading it. Opt-in.
          */
         WHILE_LOADING
     }

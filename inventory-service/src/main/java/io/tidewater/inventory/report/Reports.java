@@ -245,11 +245,15 @@ public class Reports {
         }
     }
 
-    /** The opt-in fast path: the loader is already reading, so a mismatch can fail the run but not stop the load. */
+    /**
+     * The opt-in fast path: the loader is already reading. It checks the MD5s itself before publishing, so a mismatch
+     * found here fails a run whose load fails too.
+     */
     private void verifyWhileLoading(String reportId, VerifiedManifest verified, ReportScanner.Layout layout) {
         ReportScanner.Scan scan = scanner.scan(verified, layout);
         if (!scan.mismatches().isEmpty()) {
-            String detail = String.join("; ", scan.mismatches()) + " (found while loading: rows may have been loaded)";
+            String detail = String.join("; ", scan.mismatches())
+                    + " (found while loading; the loader publishes nothing of a file whose MD5 differs)";
             if (ledger.failAfterSend(reportId, detail, clock.instant())) {
                 countReport(PipelineMeters.Outcome.REJECTED);
                 runUpdates.send(report(reportId), RunState.FAILED, 0, detail);
