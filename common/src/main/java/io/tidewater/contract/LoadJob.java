@@ -59,4 +59,59 @@ public record LoadJob(
                     "Cannot create load job " + jobId + " for " + table + ": CSV needs reader options");
         }
     }
+
+    /** This job reading {@code newFiles} instead of its files. */
+    public LoadJob withFiles(List<SourceFile> newFiles) {
+        return new LoadJob(
+                jobId,
+                idempotencyKey,
+                runId,
+                table,
+                newFiles,
+                format,
+                readerOptions,
+                columns,
+                constantColumns,
+                writeMode,
+                evolutionPolicy,
+                partitionFields,
+                replyTo);
+    }
+
+    /** This job with {@code newColumns} as its crawled schema. */
+    public LoadJob withColumns(List<LoadColumn> newColumns) {
+        return new LoadJob(
+                jobId,
+                idempotencyKey,
+                runId,
+                table,
+                files,
+                format,
+                readerOptions,
+                newColumns,
+                constantColumns,
+                writeMode,
+                evolutionPolicy,
+                partitionFields,
+                replyTo);
+    }
+
+    /** This job with {@code newConstantColumns} and a new table partitioned by {@code newPartitionFields}. */
+    public LoadJob withConstantColumnsAndPartitioning(
+            List<ConstantColumn> newConstantColumns, List<String> newPartitionFields) {
+        return new LoadJob(
+                jobId,
+                idempotencyKey,
+                runId,
+                table,
+                files,
+                format,
+                readerOptions,
+                columns,
+                newConstantColumns,
+                writeMode,
+                evolutionPolicy,
+                newPartitionFields,
+                replyTo);
+    }
 }

@@ -400,20 +400,7 @@ class LoaderAdminIT {
     }
 
     private static LoadJob partitioned(LoadJob job, String... fields) {
-        return new LoadJob(
-                job.jobId(),
-                job.idempotencyKey(),
-                job.runId(),
-                job.table(),
-                job.files(),
-                job.format(),
-                job.readerOptions(),
-                job.columns(),
-                job.constantColumns(),
-                job.writeMode(),
-                job.evolutionPolicy(),
-                List.of(fields),
-                job.replyTo());
+        return job.withConstantColumnsAndPartitioning(job.constantColumns(), List.of(fields));
     }
 
     @Test

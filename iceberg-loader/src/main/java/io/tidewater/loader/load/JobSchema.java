@@ -74,20 +74,7 @@ public final class JobSchema {
         if (!changed) {
             return job;
         }
-        return new LoadJob(
-                job.jobId(),
-                job.idempotencyKey(),
-                job.runId(),
-                job.table(),
-                job.files(),
-                job.format(),
-                job.readerOptions(),
-                columns,
-                job.constantColumns(),
-                job.writeMode(),
-                job.evolutionPolicy(),
-                job.partitionFields(),
-                job.replyTo());
+        return job.withColumns(columns);
     }
 
     static PartitionSpec partitionSpec(LoadJob job, Schema schema) {

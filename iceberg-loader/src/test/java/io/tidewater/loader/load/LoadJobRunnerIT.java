@@ -100,27 +100,15 @@ class LoadJobRunnerIT {
 
     /** Two files whose rows all fall in one partition, as an inventory report's do. */
     private LoadJob partitionedJob(String table, String idempotencyKey) {
-        LoadJob job = csvJob(
-                table,
-                idempotencyKey,
-                "addNewColumns",
-                List.of(column("id", "long"), column("name", "string")),
-                loader.csv(idempotencyKey + "-a.csv", "id,name", "1,a", "2,b"),
-                loader.csv(idempotencyKey + "-b.csv", "id,name", "3,c", "4,d"));
-        return new LoadJob(
-                job.jobId(),
-                job.idempotencyKey(),
-                job.runId(),
-                job.table(),
-                job.files(),
-                job.format(),
-                job.readerOptions(),
-                job.columns(),
-                List.of(new ConstantColumn("day", "string", "2024-05-07")),
-                job.writeMode(),
-                job.evolutionPolicy(),
-                List.of("day"),
-                job.replyTo());
+        return csvJob(
+                        table,
+                        idempotencyKey,
+                        "addNewColumns",
+                        List.of(column("id", "long"), column("name", "string")),
+                        loader.csv(idempotencyKey + "-a.csv", "id,name", "1,a", "2,b"),
+                        loader.csv(idempotencyKey + "-b.csv", "id,name", "3,c", "4,d"))
+                .withConstantColumnsAndPartitioning(
+                        List.of(new ConstantColumn("day", "string", "2024-05-07")), List.of("day"));
     }
 
     @Test
@@ -166,20 +154,7 @@ class LoadJobRunnerIT {
             SourceFile file = job.files().get(index);
             files.add(new SourceFile(file.uri(), file.size(), md5s[index]));
         }
-        return new LoadJob(
-                job.jobId(),
-                job.idempotencyKey(),
-                job.runId(),
-                job.table(),
-                files,
-                job.format(),
-                job.readerOptions(),
-                job.columns(),
-                job.constantColumns(),
-                job.writeMode(),
-                job.evolutionPolicy(),
-                job.partitionFields(),
-                job.replyTo());
+        return job.withFiles(files);
     }
 
     private static String md5(Path file) throws Exception {

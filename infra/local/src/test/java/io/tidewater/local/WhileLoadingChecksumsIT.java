@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidewater.local.fixtures.DeadLetters;
 import io.tidewater.local.fixtures.HandmadeReport;
 import io.tidewater.local.fixtures.LocalPipeline;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,11 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code data-file-checksums: while-loading} sends the load job before inventory-service has read the data files; the
@@ -37,28 +31,18 @@ class WhileLoadingChecksumsIT {
 
     private LocalPipeline pipeline;
     private DeadLetters deadLetters;
-    private S3Client s3;
 
     @BeforeAll
     void startPipeline(@TempDir Path dataDirectory) {
         pipeline =
                 LocalPipeline.start(dataDirectory, Map.of("tidewater.inventory.data-file-checksums", "while-loading"));
         deadLetters = new DeadLetters(pipeline);
-        s3 = S3Client.builder()
-                .endpointOverride(URI.create(pipeline.stack().s3Endpoint()))
-                .region(Region.of(pipeline.stack().region()))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
     }
 
     @AfterAll
     void stopPipeline() throws Exception {
         if (deadLetters != null) {
             deadLetters.close();
-        }
-        if (s3 != null) {
-            s3.close();
         }
         if (pipeline != null) {
             pipeline.close();
@@ -102,6 +86,6 @@ class WhileLoadingChecksumsIT {
     }
 
     private void put(String key, byte[] content) {
-        s3.putObject(request -> request.bucket(HandmadeReport.BUCKET).key(key), RequestBody.fromBytes(content));
+        pipeline.uploadBytes(HandmadeReport.BUCKET, key, content);
     }
 }
