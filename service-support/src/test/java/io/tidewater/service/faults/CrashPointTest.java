@@ -25,7 +25,8 @@ class CrashPointTest {
         assertThatThrownBy(() -> CrashPoint.requested("after-lunch"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot crash at 'after-lunch': tidewater.faults.crash-at names none of [after-receive,"
-                        + " after-crawl, files-written-not-committed, committed-not-acknowledged]");
+                        + " after-crawl, files-written-not-committed, committed-not-acknowledged,"
+                        + " result-recorded-not-reported]");
     }
 
     @Test
