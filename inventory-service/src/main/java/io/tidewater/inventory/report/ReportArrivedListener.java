@@ -27,8 +27,8 @@ class ReportArrivedListener {
     }
 
     /**
-     * A message that is no {@link ReportArrived}, or a report that is wrong as delivered, is parked on the dead-letter queue with its reason at once: delivering it
-     * again cannot help, and nothing of it is loaded.
+     * A message that is no {@link ReportArrived}, or a report that is wrong as delivered, is parked on the dead-letter
+     * queue with its reason at once: delivering it again cannot help, and nothing of it is loaded.
      */
     @SqsListener("${tidewater.inventory.reports-queue}")
     void onReportArrived(String body) {
