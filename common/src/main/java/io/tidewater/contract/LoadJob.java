@@ -96,6 +96,24 @@ public record LoadJob(
                 replyTo);
     }
 
+    /** This job writing its rows by {@code newWriteMode}. */
+    public LoadJob withWriteMode(WriteMode newWriteMode) {
+        return new LoadJob(
+                jobId,
+                idempotencyKey,
+                runId,
+                table,
+                files,
+                format,
+                readerOptions,
+                columns,
+                constantColumns,
+                newWriteMode,
+                evolutionPolicy,
+                partitionFields,
+                replyTo);
+    }
+
     /** This job with {@code newConstantColumns} and a new table partitioned by {@code newPartitionFields}. */
     public LoadJob withConstantColumnsAndPartitioning(
             List<ConstantColumn> newConstantColumns, List<String> newPartitionFields) {

@@ -30,6 +30,32 @@ class MessageJsonTest {
     }
 
     @Test
+    void replaceOfOneOwnersRowsSurvivesTheRoundTrip() {
+        WriteMode replace = new WriteMode.Replace(
+                "billing_period", "2024-05", new WriteMode.Owner("report", "s3://billing/cur/payer-a"));
+
+        assertThat(MessageJson.read(MessageJson.write(replace), WriteMode.class))
+                .isEqualTo(replace);
+    }
+
+    @Test
+    void replaceWrittenBeforeOwnersExistedStillReplacesTheWholePartition() {
+        WriteMode earlier = MessageJson.read(
+                "{\"mode\":\"replace\",\"column\":\"billing_period\",\"value\":\"2024-05\"}", WriteMode.class);
+
+        assertThat(earlier).isEqualTo(new WriteMode.Replace("billing_period", "2024-05"));
+        assertThat(MessageJson.write(earlier)).doesNotContain("owner");
+    }
+
+    @Test
+    void refusesAnOwnerHeldInThePartitionColumn() {
+        assertThatThrownBy(() -> new WriteMode.Replace(
+                        "billing_period", "2024-05", new WriteMode.Owner("billing_period", "payer-a")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot replace by billing_period = 2024-05: the owner column is the partition column");
+    }
+
+    @Test
     void loadResultKeepsItsOutcome() {
         LoadResult failed = new LoadResult.LoadFailed("job-1", "run-1", "inventory.objects", "bad file", false);
         LoadResult completed =

@@ -16,8 +16,11 @@ import org.apache.iceberg.util.SnapshotUtil;
  */
 public final class LoadHistory {
 
+    /** What every snapshot summary property of a load starts with. */
+    static final String PROPERTY_PREFIX = "tidewater.";
+
     /** Snapshot summary properties of a load. */
-    public static final String IDEMPOTENCY_KEY = "tidewater.idempotency-key";
+    public static final String IDEMPOTENCY_KEY = PROPERTY_PREFIX + "idempotency-key";
 
     public static final String JOB_ID = "tidewater.job-id";
     public static final String RUN_ID = "tidewater.run-id";

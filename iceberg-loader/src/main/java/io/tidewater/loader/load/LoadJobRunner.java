@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one load job with an exactly-once effect. The rows are written as a staged snapshot tagged with the job's
- * idempotency key and then published (see {@link StagedSnapshots}); rows that do not parse go to the quarantine table
+ * idempotency key and then published (see {@link StagedSnapshots}); a replacing job's publication takes the place of
+ * the rows it replaces (see {@link ReplacedRows}) in the same commit; rows that do not parse go to the quarantine table
  * the same way; the schema is evolved first, by the job's policy, and never loses a column. Files whose manifest
  * declares an MD5 are digested beside the write, and nothing is published unless every one matches.
  */
@@ -149,6 +150,10 @@ public class LoadJobRunner {
                     job.table());
         }
         Evolved evolved = evolve(fitted, table, JobSchema.of(fitted));
+        Optional<ReplacedRows> replaced = job.writeMode() instanceof WriteMode.Replace replace
+                ? Optional.of(new ReplacedRows(table, replace))
+                : Optional.empty();
+        replaced.ifPresent(ReplacedRows::partitionByOwner);
 
         long malformed;
         try (JobSession session = JobSession.open(spark, catalogName, identifier, job.idempotencyKey())) {
@@ -161,8 +166,10 @@ public class LoadJobRunner {
             malformed = stageMalformedRows(job, identifier, rows);
         }
         CrashPoint.FILES_WRITTEN_NOT_COMMITTED.reached();
-        StagedSnapshots.Published published =
-                StagedSnapshots.publish(table, job.idempotencyKey(), "load job " + job.jobId());
+        String what = "load job " + job.jobId();
+        StagedSnapshots.Published published = replaced.isPresent()
+                ? StagedSnapshots.publishReplacing(table, job.idempotencyKey(), what, replaced.get())
+                : StagedSnapshots.publish(table, job.idempotencyKey(), what);
         long written = published.alreadyLoaded() ? 0 : LoadHistory.addedRecords(published.snapshot());
         meters.rowsLoaded(job.table(), written);
         // Counted also when 0, so that dashboards show a zero rather than no data.
@@ -256,12 +263,8 @@ public class LoadJobRunner {
                     "snapshot-property." + LoadHistory.INTRODUCED_SCHEMA_ID, String.valueOf(introducedSchemaId));
         }
         try {
-            if (job.writeMode() instanceof WriteMode.Replace && !table.endsWith("_quarantine")) {
-                // Replaces exactly the partitions the rows fall in: the restated billing period.
-                writer.overwritePartitions();
-            } else {
-                writer.append();
-            }
+            // Staged as an append: a replacing load swaps the rows it replaces when it is published.
+            writer.append();
         } catch (Exception e) {
             throw LoadFailures.classify(job, e);
         }

@@ -1,10 +1,14 @@
 package io.tidewater.loader.load;
 
+import java.util.List;
 import java.util.Optional;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.DuplicateWAPCommitException;
+import org.apache.iceberg.exceptions.ValidationException;
 
 /**
  * Publishes a snapshot that Spark staged under an idempotency key. Iceberg's cherry-pick checks the table's history for
@@ -34,6 +38,60 @@ final class StagedSnapshots {
             return new Published(publishedOrThrow(table, idempotencyKey, raced), true);
         } catch (CommitStateUnknownException unknown) {
             // The commit may have landed: the table's history decides before anything is retried.
+            return new Published(publishedOrThrow(table, idempotencyKey, unknown), false);
+        }
+        return new Published(publishedOrThrow(table, idempotencyKey, null), false);
+    }
+
+    /**
+     * Publishes the staged rows in place of {@code replaced}'s rows in one overwrite commit. The commit fails when
+     * another commit since the table state it read added or removed rows of the same scope: then either a racing
+     * delivery of the same key published first, or the job must run again on the table as it now is.
+     *
+     * @throws RetryableLoadException when a concurrent commit changed the replaced rows and the key is not published
+     */
+    static Published publishReplacing(Table table, String idempotencyKey, String what, ReplacedRows replaced) {
+        table.refresh();
+        Optional<Snapshot> earlier = LoadHistory.publishedSnapshot(table, idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Published(earlier.get(), true);
+        }
+        Snapshot staged = LoadHistory.stagedSnapshot(table, idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException("Cannot publish %s: no snapshot of %s is staged for %s"
+                        .formatted(what, table.name(), idempotencyKey)));
+        Snapshot base = table.currentSnapshot();
+        OverwriteFiles overwrite = table.newOverwrite();
+        if (base != null) {
+            overwrite
+                    .validateFromSnapshot(base.snapshotId())
+                    .conflictDetectionFilter(replaced.scope())
+                    .validateNoConflictingData()
+                    .validateNoConflictingDeletes();
+        }
+        List<DataFile> removed = replaced.filesIn(base);
+        removed.forEach(overwrite::deleteFile);
+        for (DataFile added : staged.addedDataFiles(table.io())) {
+            overwrite.addFile(added);
+        }
+        staged.summary().forEach((key, value) -> {
+            if (key.startsWith(LoadHistory.PROPERTY_PREFIX)) {
+                overwrite.set(key, value);
+            }
+        });
+        overwrite.set(LoadHistory.IDEMPOTENCY_KEY, idempotencyKey);
+        try {
+            overwrite.commit();
+        } catch (ValidationException conflict) {
+            table.refresh();
+            return new Published(
+                    LoadHistory.publishedSnapshot(table, idempotencyKey)
+                            .orElseThrow(() -> new RetryableLoadException(
+                                    "Cannot publish %s: a concurrent commit to %s changed the rows it replaces (%s);"
+                                                    .formatted(what, table.name(), conflict.getMessage())
+                                            + " the job runs again on the table as it now is",
+                                    conflict)),
+                    true);
+        } catch (CommitStateUnknownException unknown) {
             return new Published(publishedOrThrow(table, idempotencyKey, unknown), false);
         }
         return new Published(publishedOrThrow(table, idempotencyKey, null), false);
