@@ -40,8 +40,16 @@ class AdminController {
         this.properties = properties;
     }
 
-    /** A period, the deliveries it saw (newest first) and the events that changed nothing. */
-    record PeriodDetail(PeriodSummary period, List<DeliveryRecord> deliveries, List<SkippedEvent> skipped) {}
+    /**
+     * A table's period: the reports that feed it, each with the delivery the table holds of it, every delivery it saw
+     * (newest first) and the events that changed nothing.
+     */
+    record PeriodDetail(
+            String table,
+            String period,
+            List<PeriodSummary> reports,
+            List<DeliveryRecord> deliveries,
+            List<SkippedEvent> skipped) {}
 
     @Operation(summary = "List billing periods of every table with their state (LOADING, ESTIMATED, FINAL, FAILED)")
     @GetMapping("/periods")
@@ -49,7 +57,7 @@ class AdminController {
         return history.periods();
     }
 
-    @Operation(summary = "A billing period's state, deliveries and skipped events")
+    @Operation(summary = "A billing period: which reports feed it, their state, deliveries and skipped events")
     @GetMapping("/periods/{period}")
     PeriodDetail period(
             @Parameter(description = "the billing period, YYYY-MM") @PathVariable String period,
@@ -62,28 +70,57 @@ class AdminController {
         if (deliveries.isEmpty()) {
             throw new PeriodNotFoundException("Cannot find %s %s: no delivery of it arrived".formatted(target, month));
         }
-        return new PeriodDetail(history.summary(target, month), deliveries, history.skippedEvents(target, month));
+        return new PeriodDetail(
+                target, month, history.reports(target, month), deliveries, history.skippedEvents(target, month));
     }
 
-    @Operation(summary = "The unblended cost of the delivery a period holds, by service, account or day")
+    @Operation(summary = "The unblended cost of the delivery a report's period holds, by service, account or day")
     @GetMapping("/periods/{period}/costs")
     List<CostLine> costs(
             @Parameter(description = "the billing period, YYYY-MM") @PathVariable String period,
             @Parameter(description = "SERVICE, ACCOUNT or DAY") @RequestParam(defaultValue = "SERVICE") Dimension by,
             @Parameter(description = "billing.cur (default), billing.cur2 or billing.focus")
                     @RequestParam(required = false)
-                    String table) {
-        return history.costs(table(table), month(period), by);
+                    String table,
+            @Parameter(description = REPORT_PARAMETER) @RequestParam(required = false) String report) {
+        String target = table(table);
+        String month = month(period);
+        return history.costs(target, report(target, month, report), month, by);
     }
 
-    @Operation(summary = "Load the delivery a period holds again, replacing the period in one commit")
+    @Operation(summary = "Load the delivery a report's period holds again, replacing its rows in one commit")
     @PostMapping("/periods/{period}/reingest")
     ResponseEntity<DeliveryRecord> reingest(
             @Parameter(description = "the billing period, YYYY-MM") @PathVariable String period,
             @Parameter(description = "billing.cur (default), billing.cur2 or billing.focus")
                     @RequestParam(required = false)
-                    String table) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveries.reingest(table(table), month(period)));
+                    String table,
+            @Parameter(description = REPORT_PARAMETER) @RequestParam(required = false) String report) {
+        String target = table(table);
+        String month = month(period);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(deliveries.reingest(target, report(target, month, report), month));
+    }
+
+    private static final String REPORT_PARAMETER =
+            "the report, as GET /admin/periods/{period} names it; may be left out when one report feeds the period";
+
+    /** The report asked for, or the period's only one. */
+    private String report(String table, String period, String report) {
+        if (report != null) {
+            return report;
+        }
+        List<String> reports = history.reports(table, period).stream()
+                .map(PeriodSummary::report)
+                .toList();
+        if (reports.size() == 1) {
+            return reports.get(0);
+        }
+        if (reports.isEmpty()) {
+            throw new PeriodNotFoundException("Cannot find %s %s: no delivery of it arrived".formatted(table, period));
+        }
+        throw new IllegalArgumentException("Cannot choose a report of %s %s: %d reports feed it, name one of %s"
+                .formatted(table, period, reports.size(), reports));
     }
 
     private String table(String table) {

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One load job per delivery: it replaces the delivery's billing period in one commit, so the table is partitioned by
- * {@code billing_period} and every row carries the period and the assembly it came from.
+ * One load job per delivery: it replaces its report's rows of the billing period in one commit, so the table is
+ * partitioned by {@code billing_period} and {@code report}, and every row carries the period, the report and the
+ * assembly it came from. Other reports of the same period keep their rows.
  */
 final class BillingLoadJobs {
 
     static final String BILLING_PERIOD = "billing_period";
     static final String ASSEMBLY_ID = "assembly_id";
+    static final String REPORT = "report";
 
     private BillingLoadJobs() {}
 
@@ -46,10 +48,12 @@ final class BillingLoadJobs {
                 columns,
                 List.of(
                         new ConstantColumn(BILLING_PERIOD, "string", delivery.period()),
+                        new ConstantColumn(REPORT, "string", delivery.report()),
                         new ConstantColumn(ASSEMBLY_ID, "string", delivery.assemblyId())),
-                new WriteMode.Replace(BILLING_PERIOD, delivery.period()),
+                new WriteMode.Replace(
+                        BILLING_PERIOD, delivery.period(), new WriteMode.Owner(REPORT, delivery.report())),
                 properties.evolutionPolicy(),
-                List.of(BILLING_PERIOD),
+                List.of(BILLING_PERIOD, REPORT),
                 properties.loadResultsQueue());
     }
 

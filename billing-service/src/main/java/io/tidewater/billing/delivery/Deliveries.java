@@ -80,8 +80,8 @@ public class Deliveries {
     void arrived(ReportArrived arrived) {
         BillingDelivery delivery = reader.read(arrived.bucket(), arrived.key());
         for (String table : candidateTables(delivery)) {
-            Optional<Admission.Skipped> skipped =
-                    ledger.precheck(table, delivery.period(), delivery.assemblyId(), delivery.manifestModifiedAt());
+            Optional<Admission.Skipped> skipped = ledger.precheck(
+                    table, delivery.report(), delivery.period(), delivery.assemblyId(), delivery.manifestModifiedAt());
             if (skipped.isPresent()) {
                 // Nothing is streamed for a delivery that changes nothing.
                 ledger.skip(candidate(arrived, delivery, table, null, null), skipped.get());
@@ -98,6 +98,7 @@ public class Deliveries {
             ReportArrived arrived, BillingDelivery delivery, String table, CostScan scan, LoadJob job) {
         return new NewDelivery(
                 table,
+                delivery.report(),
                 delivery.period(),
                 delivery.assemblyId(),
                 delivery.kind(),
@@ -171,7 +172,8 @@ public class Deliveries {
                     RunState.SUCCEEDED,
                     delivery.table(),
                     completed.rowsWritten(),
-                    "period %s now holds delivery %s".formatted(delivery.period(), delivery.assemblyId()));
+                    "period %s of report %s now holds delivery %s"
+                            .formatted(delivery.period(), delivery.report(), delivery.assemblyId()));
             log.info(
                     "Run {}: {} {} replaced by delivery {} ({} rows, snapshot {})",
                     completed.runId(),
@@ -197,14 +199,15 @@ public class Deliveries {
     }
 
     /**
-     * Loads the delivery a period holds again, under a new idempotency key.
+     * Loads the delivery a report's period holds again, under a new idempotency key.
      *
-     * @throws io.tidewater.billing.period.PeriodNotFoundException when no delivery of the period was loaded
-     * @throws io.tidewater.billing.period.PeriodConflictException when a load of the period is in flight
+     * @throws io.tidewater.billing.period.PeriodNotFoundException when no delivery of the report's period was loaded
+     * @throws io.tidewater.billing.period.PeriodConflictException when a load of the report's period is in flight
      */
-    public DeliveryRecord reingest(String table, String period) {
+    public DeliveryRecord reingest(String table, String report, String period) {
         return ledger.reingest(
                 table,
+                report,
                 period,
                 stored -> {
                     LoadJob job = BillingLoadJobs.again(

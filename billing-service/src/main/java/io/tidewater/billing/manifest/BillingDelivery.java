@@ -34,6 +34,13 @@ public sealed interface BillingDelivery permits LegacyCurDelivery, DataExportDel
     /** The columns the manifest declares in file order, with their manifest types; empty when it declares none. */
     List<ManifestColumn> declaredColumns();
 
+    /**
+     * The report this is a delivery of, as the S3 location of its folder: {@code s3://bucket/prefix/report-name} for a
+     * legacy CUR, {@code s3://bucket/prefix/export-name} for a Data Export. A delivery replaces its own report's rows
+     * of the period and no other report's.
+     */
+    String report();
+
     /** {@code legacy-cur} or {@code data-export}. */
     String kind();
 

@@ -38,6 +38,12 @@ public record DataExportDelivery(
     }
 
     @Override
+    public String report() {
+        int metadata = manifestKey.indexOf(exportName + "/metadata/");
+        return "s3://" + bucket + "/" + manifestKey.substring(0, Math.max(metadata, 0)) + exportName;
+    }
+
+    @Override
     public String kind() {
         return "data-export";
     }

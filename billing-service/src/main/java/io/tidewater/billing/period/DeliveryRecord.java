@@ -7,6 +7,7 @@ import java.time.Instant;
  * One delivery of a billing period, as the ledger keeps it.
  *
  * @param table the target table
+ * @param report the report it is a delivery of; empty for deliveries recorded before reports were
  * @param period the billing period, {@code YYYY-MM}
  * @param assemblyId the delivery's assembly or execution id
  * @param kind {@code legacy-cur} or {@code data-export}
@@ -25,6 +26,7 @@ import java.time.Instant;
  */
 public record DeliveryRecord(
         String table,
+        String report,
         String period,
         String assemblyId,
         String kind,

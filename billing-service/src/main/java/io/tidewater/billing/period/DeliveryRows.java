@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Reading deliveries back from the ledger's tables, shared by the ledger and the period history. */
 final class DeliveryRows {
 
-    static final String COLUMNS = "table_name, billing_period, assembly_id, kind, manifest_uri, "
+    static final String COLUMNS = "table_name, report, billing_period, assembly_id, kind, manifest_uri, "
             + "manifest_modified_at, state, run_id, job_id, row_count, rows_loaded, unblended_cost, invoice_id, detail, "
             + "received_at, updated_at";
 
@@ -35,16 +35,28 @@ final class DeliveryRows {
                 .optional();
     }
 
-    static Optional<DeliveryRecord> inState(JdbcClient jdbc, String table, String period, DeliveryState state) {
-        List<DeliveryRecord> found = allInState(jdbc, table, period, state);
+    /** The deliveries of one report's period, newest first. */
+    static List<DeliveryRecord> ofReport(JdbcClient jdbc, String table, String report, String period) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM deliveries WHERE table_name = ? AND report = ? AND billing_period = ? "
+                        + "ORDER BY manifest_modified_at DESC, assembly_id DESC")
+                .params(table, report, period)
+                .query(DeliveryRows::delivery)
+                .list();
+    }
+
+    static Optional<DeliveryRecord> inState(
+            JdbcClient jdbc, String table, String report, String period, DeliveryState state) {
+        List<DeliveryRecord> found = allInState(jdbc, table, report, period, state);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** Newest first. */
-    static List<DeliveryRecord> allInState(JdbcClient jdbc, String table, String period, DeliveryState state) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
-                        + "AND state = ? ORDER BY manifest_modified_at DESC, assembly_id DESC")
-                .params(table, period, state.name())
+    static List<DeliveryRecord> allInState(
+            JdbcClient jdbc, String table, String report, String period, DeliveryState state) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND report = ? "
+                        + "AND billing_period = ? AND state = ? ORDER BY manifest_modified_at DESC, assembly_id DESC")
+                .params(table, report, period, state.name())
                 .query(DeliveryRows::delivery)
                 .list();
     }
@@ -52,6 +64,7 @@ final class DeliveryRows {
     static DeliveryRecord delivery(ResultSet rs, int row) throws SQLException {
         return new DeliveryRecord(
                 rs.getString("table_name"),
+                rs.getString("report"),
                 rs.getString("billing_period"),
                 rs.getString("assembly_id"),
                 rs.getString("kind"),

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A delivery to admit to its period, with its load job and what streaming its files found.
+ * A delivery to admit to its report's period, with its load job and what streaming its files found.
  *
+ * @param report the report it is a delivery of, see {@code BillingDelivery.report()}
  * @param loadJob the load job as JSON, kept to send it later when it has to wait, and for re-ingesting
  * @param costs cost per dimension value; empty when the files were not streamed
  */
 public record NewDelivery(
         String table,
+        String report,
         String period,
         String assemblyId,
         String kind,
@@ -29,6 +31,7 @@ public record NewDelivery(
 
     public NewDelivery {
         requireNonNull(table, "table is null");
+        requireNonNull(report, "report is null");
         requireNonNull(period, "period is null");
         requireNonNull(assemblyId, "assemblyId is null");
         requireNonNull(kind, "kind is null");

@@ -21,26 +21,40 @@ public class PeriodHistory {
         this.jdbc = billingLedgerJdbcClient;
     }
 
-    /** Every period of every table, newest period first. */
+    /** Every report's periods of every table, newest period first. */
     public List<PeriodSummary> periods() {
-        List<String[]> keys = jdbc.sql("SELECT DISTINCT table_name, billing_period FROM deliveries "
-                        + "ORDER BY billing_period DESC, table_name")
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+        List<String[]> keys = jdbc.sql("SELECT DISTINCT table_name, report, billing_period FROM deliveries "
+                        + "ORDER BY billing_period DESC, table_name, report")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
         List<PeriodSummary> summaries = new ArrayList<>();
         for (String[] key : keys) {
-            summaries.add(summary(key[0], key[1]));
+            summaries.add(summary(key[0], key[1], key[2]));
         }
         return summaries;
     }
 
-    public PeriodSummary summary(String table, String period) {
-        List<DeliveryRecord> deliveries = deliveries(table, period);
+    /** The reports that feed a table's period, each with its state and the delivery the table holds of it. */
+    public List<PeriodSummary> reports(String table, String period) {
+        return jdbc
+                .sql("SELECT DISTINCT report FROM deliveries WHERE table_name = ? AND billing_period = ? "
+                        + "ORDER BY report")
+                .params(table, period)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(report -> summary(table, report, period))
+                .toList();
+    }
+
+    public PeriodSummary summary(String table, String report, String period) {
+        List<DeliveryRecord> deliveries = DeliveryRows.ofReport(jdbc, table, report, period);
         Optional<DeliveryRecord> current = deliveries.stream()
                 .filter(delivery -> delivery.state() == DeliveryState.LOADED)
                 .findFirst();
-        int skipped = jdbc.sql("SELECT COUNT(*) FROM skipped_events WHERE table_name = ? AND billing_period = ?")
-                .params(table, period)
+        int skipped = jdbc.sql("SELECT COUNT(*) FROM skipped_events WHERE table_name = ? AND report = ? "
+                        + "AND billing_period = ?")
+                .params(table, report, period)
                 .query(Integer.class)
                 .single();
         boolean loading = deliveries.stream().anyMatch(delivery -> delivery.state() == DeliveryState.LOADING);
@@ -54,6 +68,7 @@ public class PeriodHistory {
         }
         return new PeriodSummary(
                 table,
+                report,
                 period,
                 state,
                 current.map(DeliveryRecord::assemblyId).orElse(null),
@@ -68,7 +83,7 @@ public class PeriodHistory {
                 current.map(DeliveryRecord::updatedAt).orElse(null));
     }
 
-    /** The period's deliveries, newest first. */
+    /** The period's deliveries of every report, newest first. */
     public List<DeliveryRecord> deliveries(String table, String period) {
         return DeliveryRows.ofPeriod(jdbc, table, period);
     }
@@ -86,20 +101,21 @@ public class PeriodHistory {
                 .list();
     }
 
-    /** The delivery the table holds for the period. */
-    public Optional<DeliveryRecord> current(String table, String period) {
-        return DeliveryRows.inState(jdbc, table, period, DeliveryState.LOADED);
+    /** The delivery the table holds for a report's period. */
+    public Optional<DeliveryRecord> current(String table, String report, String period) {
+        return DeliveryRows.inState(jdbc, table, report, period, DeliveryState.LOADED);
     }
 
     /**
-     * The current delivery's cost by one dimension, highest first.
+     * The cost of the delivery the table holds for a report's period, by one dimension, highest first.
      *
-     * @throws PeriodNotFoundException when no delivery of the period was loaded
+     * @throws PeriodNotFoundException when no delivery of the report's period was loaded
      */
-    public List<CostLine> costs(String table, String period, Dimension dimension) {
-        DeliveryRecord current = current(table, period)
+    public List<CostLine> costs(String table, String report, String period, Dimension dimension) {
+        DeliveryRecord current = current(table, report, period)
                 .orElseThrow(() -> new PeriodNotFoundException(
-                        "Cannot break down the cost of %s %s: no delivery of it was loaded".formatted(table, period)));
+                        "Cannot break down the cost of %s %s of report %s: no".formatted(table, period, report)
+                                + " delivery of it was loaded"));
         return jdbc
                 .sql("SELECT dimension_value, unblended_cost FROM delivery_costs WHERE table_name = ? "
                         + "AND billing_period = ? AND assembly_id = ? AND dimension = ?")
@@ -116,7 +132,7 @@ public class PeriodHistory {
                 .toList();
     }
 
-    /** The total cost per table and period of the deliveries the tables hold now, for the cost gauges. */
+    /** The total cost per table and period of the deliveries the tables hold now, all reports, for the gauges. */
     public Map<String, Map<String, BigDecimal>> currentCosts() {
         Map<String, Map<String, BigDecimal>> costs = new LinkedHashMap<>();
         jdbc.sql("SELECT table_name, billing_period, unblended_cost FROM deliveries WHERE state = ? "
@@ -124,7 +140,7 @@ public class PeriodHistory {
                 .params(DeliveryState.LOADED.name())
                 .query((rs, row) -> {
                     costs.computeIfAbsent(rs.getString(1), table -> new LinkedHashMap<>())
-                            .put(rs.getString(2), new BigDecimal(rs.getString(3)));
+                            .merge(rs.getString(2), new BigDecimal(rs.getString(3)), BigDecimal::add);
                     return null;
                 })
                 .list();

@@ -3,6 +3,7 @@ package io.tidewater.billing.period;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The history of every billing period: each delivery, the one the table holds, and the events that changed nothing.
+ * The history of every report's billing periods: each delivery, the one the table holds, and the events that changed
+ * nothing.
  *
- * <p>Deliveries of a period are ordered by their manifest's last-modified time, then assembly id. At most one load per
- * period is in flight, so a slow older load can never land after a newer one; a delivery older than one the period
- * holds or loads is recorded as superseded and never sent.
+ * <p>Deliveries of a report's period are ordered by their manifest's last-modified time, then assembly id. At most one
+ * load per report and period is in flight, so a slow older load can never land after a newer one; a delivery older
+ * than one the report's period holds or loads is recorded as superseded and never sent. Other reports of the same
+ * period are ordered on their own. Deliveries recorded before reports were (report {@code ''}) belong to the report
+ * that is admitted to the period next, as their rows in the table do.
  */
 @Component
 public class PeriodLedger {
@@ -37,8 +41,8 @@ public class PeriodLedger {
 
     /** Why a delivery would change nothing, before any work is spent on it; empty when it should be admitted. */
     public Optional<Admission.Skipped> precheck(
-            String table, String period, String assemblyId, Instant manifestModifiedAt) {
-        return skipReason(table, period, assemblyId, manifestModifiedAt);
+            String table, String report, String period, String assemblyId, Instant manifestModifiedAt) {
+        return skipReason(table, report, period, assemblyId, manifestModifiedAt);
     }
 
     /** Records an event that changes nothing, and the delivery as superseded when it is new to the ledger. */
@@ -59,8 +63,13 @@ public class PeriodLedger {
      */
     public Admission admit(NewDelivery delivery, BiConsumer<String, String> send) {
         return transactions.execute(status -> {
+            claimUnreported(delivery.table(), delivery.report(), delivery.period());
             Optional<Admission.Skipped> skipped = skipReason(
-                    delivery.table(), delivery.period(), delivery.assemblyId(), delivery.manifestModifiedAt());
+                    delivery.table(),
+                    delivery.report(),
+                    delivery.period(),
+                    delivery.assemblyId(),
+                    delivery.manifestModifiedAt());
             if (skipped.isPresent()) {
                 skip(delivery, skipped.get());
                 return skipped.get();
@@ -71,10 +80,10 @@ public class PeriodLedger {
             jdbc.sql("DELETE FROM delivery_costs WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
                     .params(delivery.table(), delivery.period(), delivery.assemblyId())
                     .update();
-            Optional<DeliveryRecord> loading =
-                    DeliveryRows.inState(jdbc, delivery.table(), delivery.period(), DeliveryState.LOADING);
-            for (DeliveryRecord pending :
-                    DeliveryRows.allInState(jdbc, delivery.table(), delivery.period(), DeliveryState.PENDING)) {
+            Optional<DeliveryRecord> loading = DeliveryRows.inState(
+                    jdbc, delivery.table(), delivery.report(), delivery.period(), DeliveryState.LOADING);
+            for (DeliveryRecord pending : DeliveryRows.allInState(
+                    jdbc, delivery.table(), delivery.report(), delivery.period(), DeliveryState.PENDING)) {
                 setState(
                         pending, DeliveryState.SUPERSEDED, "superseded by " + delivery.assemblyId() + " while waiting");
             }
@@ -110,8 +119,8 @@ public class PeriodLedger {
                 return Optional.<Completion>empty();
             }
             DeliveryRecord delivery = found.get();
-            for (DeliveryRecord earlier :
-                    DeliveryRows.allInState(jdbc, delivery.table(), delivery.period(), DeliveryState.LOADED)) {
+            for (DeliveryRecord earlier : DeliveryRows.allInState(
+                    jdbc, delivery.table(), delivery.report(), delivery.period(), DeliveryState.LOADED)) {
                 if (!earlier.assemblyId().equals(delivery.assemblyId())) {
                     setState(earlier, DeliveryState.REPLACED, "replaced by " + delivery.assemblyId());
                 }
@@ -147,26 +156,29 @@ public class PeriodLedger {
     public record Completion(DeliveryRecord delivery, Optional<DeliveryRecord> next) {}
 
     /**
-     * Loads the period's current delivery again under a new job: {@code rewrite} gets the stored load job and returns
-     * the job to send with its id.
+     * Loads a report's current delivery of the period again under a new job: {@code rewrite} gets the stored load job
+     * and returns the job to send with its id.
      *
-     * @throws PeriodNotFoundException when no delivery of the period was loaded
-     * @throws PeriodConflictException when a load of the period is in flight
+     * @throws PeriodNotFoundException when no delivery of the report's period was loaded
+     * @throws PeriodConflictException when a load of the report's period is in flight
      */
     public DeliveryRecord reingest(
             String table,
+            String report,
             String period,
             Function<String, Map.Entry<String, String>> rewrite,
             BiConsumer<String, String> send) {
         return transactions.execute(status -> {
-            Optional<DeliveryRecord> loading = DeliveryRows.inState(jdbc, table, period, DeliveryState.LOADING);
+            Optional<DeliveryRecord> loading = DeliveryRows.inState(jdbc, table, report, period, DeliveryState.LOADING);
             if (loading.isPresent()) {
-                throw new PeriodConflictException("Cannot re-ingest %s %s: delivery %s is loading"
-                        .formatted(table, period, loading.get().assemblyId()));
+                throw new PeriodConflictException("Cannot re-ingest %s %s of %s: delivery %s is loading"
+                        .formatted(
+                                table, period, describe(report), loading.get().assemblyId()));
             }
-            DeliveryRecord current = DeliveryRows.inState(jdbc, table, period, DeliveryState.LOADED)
+            DeliveryRecord current = DeliveryRows.inState(jdbc, table, report, period, DeliveryState.LOADED)
                     .orElseThrow(() -> new PeriodNotFoundException(
-                            "Cannot re-ingest %s %s: no delivery of it was loaded".formatted(table, period)));
+                            "Cannot re-ingest %s %s of %s: no delivery of it".formatted(table, period, describe(report))
+                                    + " was loaded"));
             String storedJob = jdbc.sql("SELECT load_job FROM deliveries WHERE table_name = ? AND billing_period = ? "
                             + "AND assembly_id = ?")
                     .params(table, period, current.assemblyId())
@@ -190,8 +202,21 @@ public class PeriodLedger {
         });
     }
 
+    /** Deliveries recorded before reports were belong to the report admitted to their period next. */
+    private void claimUnreported(String table, String report, String period) {
+        if (!report.isEmpty()) {
+            jdbc.sql("UPDATE deliveries SET report = ? WHERE table_name = ? AND billing_period = ? AND report = ''")
+                    .params(report, table, period)
+                    .update();
+        }
+    }
+
+    private static String describe(String report) {
+        return report.isEmpty() ? "deliveries recorded before reports were" : "report " + report;
+    }
+
     private Optional<Admission.Skipped> skipReason(
-            String table, String period, String assemblyId, Instant manifestModifiedAt) {
+            String table, String report, String period, String assemblyId, Instant manifestModifiedAt) {
         Optional<DeliveryRecord> known = DeliveryRows.find(jdbc, table, period, assemblyId);
         if (known.isPresent() && known.get().state() != DeliveryState.FAILED) {
             DeliveryRecord record = known.get();
@@ -207,7 +232,11 @@ public class PeriodLedger {
                                                     assemblyId,
                                                     record.state().name().toLowerCase(Locale.ROOT))));
         }
-        Optional<DeliveryRecord> newest = DeliveryRows.ofPeriod(jdbc, table, period).stream()
+        List<DeliveryRecord> ofReport = new ArrayList<>(DeliveryRows.ofReport(jdbc, table, report, period));
+        if (!report.isEmpty()) {
+            ofReport.addAll(DeliveryRows.ofReport(jdbc, table, "", period));
+        }
+        Optional<DeliveryRecord> newest = ofReport.stream()
                 .filter(record -> record.state() == DeliveryState.LOADED
                         || record.state() == DeliveryState.LOADING
                         || record.state() == DeliveryState.PENDING
@@ -236,8 +265,8 @@ public class PeriodLedger {
     }
 
     private Optional<DeliveryRecord> sendNext(DeliveryRecord finished, BiConsumer<String, String> send) {
-        List<DeliveryRecord> waiting =
-                DeliveryRows.allInState(jdbc, finished.table(), finished.period(), DeliveryState.PENDING);
+        List<DeliveryRecord> waiting = DeliveryRows.allInState(
+                jdbc, finished.table(), finished.report(), finished.period(), DeliveryState.PENDING);
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
@@ -258,12 +287,12 @@ public class PeriodLedger {
 
     /** Records an event that changed nothing. */
     private void recordSkip(NewDelivery delivery, String reason) {
-        jdbc.sql(
-                        "INSERT INTO skipped_events (run_id, table_name, billing_period, assembly_id, manifest_uri, reason, at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO skipped_events (run_id, table_name, report, billing_period, assembly_id, "
+                        + "manifest_uri, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         delivery.runId(),
                         delivery.table(),
+                        delivery.report(),
                         delivery.period(),
                         delivery.assemblyId(),
                         delivery.manifestUri(),
@@ -275,9 +304,10 @@ public class PeriodLedger {
     private void insert(NewDelivery delivery, DeliveryState state, String detail) {
         long now = clock.millis();
         jdbc.sql("INSERT INTO deliveries (" + DeliveryRows.COLUMNS + ", load_job) VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         delivery.table(),
+                        delivery.report(),
                         delivery.period(),
                         delivery.assemblyId(),
                         delivery.kind(),

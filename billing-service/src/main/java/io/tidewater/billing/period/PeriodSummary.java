@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A billing period of a table: its state and the delivery it holds.
+ * A report's billing period in a table: its state and the delivery the table holds of it.
  *
+ * @param report the report, see {@code BillingDelivery.report()}; empty for deliveries recorded before reports were
  * @param currentAssemblyId the delivery the table holds for the period, or {@code null} before the first load
  * @param deliveries how many deliveries were seen, loaded or not
  * @param skippedEvents events that changed nothing (duplicates, stale deliveries)
@@ -15,6 +16,7 @@ import java.time.Instant;
  */
 public record PeriodSummary(
         String table,
+        String report,
         String period,
         PeriodState state,
         String currentAssemblyId,

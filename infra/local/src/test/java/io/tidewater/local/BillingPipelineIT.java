@@ -52,7 +52,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Real Cost and Usage Reports uploaded through the S3 API of the embedded stack, in AWS's layout, end in
- * {@code billing.cur}: each delivery replaces its billing period, and an event for an older delivery changes nothing.
+ * {@code billing.cur}: each delivery replaces its report's rows of the billing period, and an event for an older
+ * delivery changes nothing.
  * CUR 2.0 and FOCUS exports of the same real line items end in {@code billing.cur2} and {@code billing.focus}, with
  * their map columns as Iceberg maps.
  */
@@ -196,6 +197,72 @@ class BillingPipelineIT {
         assertThat(unblendedCost("2023-11")).isEqualByComparingTo(expectedCost(csv));
     }
 
+    @Test
+    void twoPayersReportsOfOneMonthLiveSideBySideAndEachRestatesAlone() throws Exception {
+        byte[] lineItems = resource(REAL_REPORT);
+        byte[] payerA = firstRows(lineItems, 800);
+        byte[] payerB = firstRows(lineItems, 481);
+        byte[] payerARestated = firstRows(lineItems, 300);
+        String folderA = "cur/payer-a/20240201-20240301/";
+        String folderB = "cur/payer-b/20240201-20240301/";
+        String a1 = "20240201-0000-4000-8000-00000000000a";
+        String b1 = "20240201-0000-4000-8000-00000000000b";
+        String a2 = "20240201-0000-4000-8000-0000000000a2";
+        byte[] a1Manifest = untypedManifest(payerA, a1, folderA, "payer-a", "20240201");
+
+        putDelivery(folderA, a1, "payer-a", payerA, a1Manifest);
+        putDelivery(folderB, b1, "payer-b", payerB, untypedManifest(payerB, b1, folderB, "payer-b", "20240201"));
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> {
+            assertThat(reportRows("2024-02", "payer-a")).isEqualTo(800);
+            assertThat(reportRows("2024-02", "payer-b")).isEqualTo(481);
+        });
+        assertThat(unblendedCost("2024-02"))
+                .isEqualByComparingTo(expectedCost(payerA).add(expectedCost(payerB)));
+
+        putDelivery(
+                folderA,
+                a2,
+                "payer-a",
+                payerARestated,
+                untypedManifest(payerARestated, a2, folderA, "payer-a", "20240201"));
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> assertThat(reportRows("2024-02", "payer-a"))
+                .isEqualTo(300));
+        assertThat(reportRows("2024-02", "payer-b"))
+                .as("the other payer's report")
+                .isEqualTo(481);
+        assertThat(rows("2024-02")).isEqualTo(781);
+
+        String staleRun = UUID.randomUUID().toString();
+        pipeline.send(
+                "tidewater-billing-reports",
+                MessageJson.write(new ReportArrived(
+                        staleRun,
+                        "billing-cur",
+                        BUCKET,
+                        folderA + a1 + "/payer-a-Manifest.json",
+                        null,
+                        null,
+                        a1Manifest.length,
+                        Instant.now())));
+        await().atMost(LOAD_TIMEOUT)
+                .untilAsserted(() -> assertThat(ledger("SELECT reason FROM skipped_events WHERE run_id = ?", staleRun))
+                        .singleElement()
+                        .asString()
+                        .contains("delivery " + a1));
+
+        assertThat(rows("2024-02")).isEqualTo(781);
+        assertThat(unblendedCost("2024-02"))
+                .isEqualByComparingTo(expectedCost(payerARestated).add(expectedCost(payerB)));
+        assertThat(ledger(
+                        "SELECT report || ' ' || state FROM deliveries WHERE billing_period = ? "
+                                + "ORDER BY report, manifest_modified_at",
+                        "2024-02"))
+                .containsExactly(
+                        "s3://" + BUCKET + "/cur/payer-a REPLACED",
+                        "s3://" + BUCKET + "/cur/payer-a LOADED",
+                        "s3://" + BUCKET + "/cur/payer-b LOADED");
+    }
+
     /** Both exports at once: the pipeline works on them side by side, which keeps the test short. */
     @Test
     void cur2AndFocusExportsLoadTheirMapColumnsAsMapsAndACutShortMapCellIsQuarantinedWithItsLine() throws Exception {
@@ -304,6 +371,12 @@ class BillingPipelineIT {
 
     private long rows(String period) {
         return pipeline.count("SELECT count(*) FROM billing.cur WHERE billing_period = '" + period + "'");
+    }
+
+    private long reportRows(String period, String reportName) {
+        return pipeline.countOrZeroWithoutTable(
+                "SELECT count(*) FROM billing.cur WHERE billing_period = '%s' AND report = 's3://%s/cur/%s'"
+                        .formatted(period, BUCKET, reportName));
     }
 
     private BigDecimal unblendedCost(String period) {
