@@ -96,6 +96,24 @@ public record LoadJob(
                 replyTo);
     }
 
+    /** This job reading its delimited text by {@code newReaderOptions}. */
+    public LoadJob withReaderOptions(ReaderOptions newReaderOptions) {
+        return new LoadJob(
+                jobId,
+                idempotencyKey,
+                runId,
+                table,
+                files,
+                format,
+                newReaderOptions,
+                columns,
+                constantColumns,
+                writeMode,
+                evolutionPolicy,
+                partitionFields,
+                replyTo);
+    }
+
     /** This job writing its rows by {@code newWriteMode}. */
     public LoadJob withWriteMode(WriteMode newWriteMode) {
         return new LoadJob(

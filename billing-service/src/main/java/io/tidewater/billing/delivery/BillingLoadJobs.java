@@ -30,6 +30,7 @@ final class BillingLoadJobs {
             String table,
             BillingDelivery delivery,
             List<LoadColumn> columns,
+            List<String> nullTokens,
             BillingProperties properties) {
         List<SourceFile> files = delivery.files().stream()
                 .map(file -> new SourceFile("s3://" + delivery.bucket() + "/" + file.key(), file.size(), null))
@@ -43,7 +44,7 @@ final class BillingLoadJobs {
                 files,
                 delivery.format(),
                 delivery.format() == SourceFormat.CSV
-                        ? new ReaderOptions(',', '"', '"', true, List.of(""), gzip ? "gzip" : "none")
+                        ? new ReaderOptions(',', '"', '"', true, nullTokens, gzip ? "gzip" : "none")
                         : null,
                 columns,
                 List.of(

@@ -91,7 +91,7 @@ public class Deliveries {
         }
         Typed typed = type(delivery);
         runUpdates.send(arrived.runId(), RunState.CRAWLED, typed.table(), 0, null);
-        admit(arrived, delivery, typed.table(), typed.scan(), typed.columns());
+        admit(arrived, delivery, typed);
     }
 
     private NewDelivery candidate(
@@ -119,9 +119,11 @@ public class Deliveries {
         log.info("Run {}: {} {} skipped: {}", arrived.runId(), table, delivery.period(), skip.detail());
     }
 
-    private void admit(
-            ReportArrived arrived, BillingDelivery delivery, String table, CostScan scan, List<LoadColumn> columns) {
-        LoadJob job = BillingLoadJobs.forDelivery(arrived.runId(), table, delivery, columns, properties);
+    private void admit(ReportArrived arrived, BillingDelivery delivery, Typed typed) {
+        String table = typed.table();
+        CostScan scan = typed.scan();
+        LoadJob job = BillingLoadJobs.forDelivery(
+                arrived.runId(), table, delivery, typed.columns(), typed.nullTokens(), properties);
         NewDelivery candidate = candidate(arrived, delivery, table, scan, job);
         Admission admission = ledger.admit(candidate, this::send);
         if (admission instanceof Admission.Dispatched) {
@@ -222,20 +224,28 @@ public class Deliveries {
         sqs.send(to -> to.queue(properties.loadJobsQueue()).payload(job));
     }
 
-    /** A delivery's table, columns and (for CSV) the figures of one pass over its files. */
-    private record Typed(String table, List<LoadColumn> columns, CostScan scan) {}
+    /**
+     * A delivery's table, columns and, for CSV, the figures of one pass over its files and the null tokens its sample
+     * shows besides the empty field.
+     */
+    private record Typed(String table, List<LoadColumn> columns, CostScan scan, List<String> nullTokens) {}
 
     private Typed type(BillingDelivery delivery) {
         if (delivery.format() == SourceFormat.PARQUET) {
             return typeParquet(delivery);
         }
         CostScan scan = CostScan.of(delivery, file -> open(delivery, file));
-        Map<String, InferredColumn> crawled = needsCrawl(delivery) ? crawl(delivery, scan.header()) : Map.of();
+        // Crawled also when the manifest types every column: the sample tells which tokens stand for null.
+        CrawlResult crawl = crawl(delivery, scan.header());
+        Map<String, InferredColumn> crawled = new LinkedHashMap<>();
+        if (needsCrawl(delivery)) {
+            crawl.columns().forEach(column -> crawled.put(column.sourceName(), column));
+        }
         String table = tableFor(delivery, scan.header());
         List<LoadColumn> columns = delivery instanceof DataExportDelivery
                 ? DeliveryColumns.dataExport(scan.header(), delivery.declaredColumns(), crawled)
                 : DeliveryColumns.legacyCur(scan.header(), delivery.declaredColumns(), crawled);
-        return new Typed(table, columns, scan);
+        return new Typed(table, columns, scan, crawl.nullTokens());
     }
 
     private static boolean needsCrawl(BillingDelivery delivery) {
@@ -243,15 +253,11 @@ public class Deliveries {
                 || delivery.declaredColumns().isEmpty();
     }
 
-    private Map<String, InferredColumn> crawl(BillingDelivery delivery, List<String> header) {
+    private CrawlResult crawl(BillingDelivery delivery, List<String> header) {
         DeliveryFile first = delivery.files().get(0);
         String uri = "s3://" + delivery.bucket() + "/" + first.key();
         try (InputStream in = open(delivery, first)) {
-            CrawlResult result =
-                    SchemaCrawler.crawl(in, uri, CrawlOptions.defaults().withKnownColumns(header));
-            Map<String, InferredColumn> bySource = new LinkedHashMap<>();
-            result.columns().forEach(column -> bySource.put(column.sourceName(), column));
-            return bySource;
+            return SchemaCrawler.crawl(in, uri, CrawlOptions.defaults().withKnownColumns(header));
         } catch (InvalidInputException e) {
             throw new InvalidDeliveryException(
                     "Cannot infer the columns of delivery %s: %s".formatted(delivery.manifestUri(), e.getMessage()), e);
@@ -280,7 +286,7 @@ public class Deliveries {
                         DeliveryColumns.parquet(column.type(), legacy),
                         true))
                 .toList();
-        return new Typed(tableFor(delivery, sourceNames), columns, null);
+        return new Typed(tableFor(delivery, sourceNames), columns, null, List.of());
     }
 
     private InputStream open(BillingDelivery delivery, DeliveryFile file) {

@@ -1,6 +1,7 @@
 package io.tidewater.schema.inference;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.types.Type;
@@ -10,6 +11,7 @@ import org.apache.iceberg.types.Types;
 final class ColumnProfile {
     private final Set<String> nullTokens;
     private final Map<ValueShape.Kind, Integer> counts = new EnumMap<>(ValueShape.Kind.class);
+    private final Map<String, Integer> tokens = new LinkedHashMap<>();
     private int nulls;
     private int nonNulls;
     private int maxIntegerDigits;
@@ -22,6 +24,9 @@ final class ColumnProfile {
     void add(String value) {
         if (value == null || nullTokens.contains(value)) {
             nulls++;
+            if (value != null && !value.isEmpty()) {
+                tokens.merge(value, 1, Integer::sum);
+            }
             return;
         }
         add(ValueShape.of(value));
@@ -40,6 +45,11 @@ final class ColumnProfile {
         other.counts.forEach((kind, count) -> counts.merge(kind, count, Integer::sum));
         maxIntegerDigits = Math.max(maxIntegerDigits, other.maxIntegerDigits);
         maxScale = Math.max(maxScale, other.maxScale);
+    }
+
+    /** The non-empty null tokens seen in the column, with how often each was seen, in order of first sight. */
+    Map<String, Integer> tokens() {
+        return tokens;
     }
 
     void addNull() {

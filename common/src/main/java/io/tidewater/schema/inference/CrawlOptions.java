@@ -31,7 +31,8 @@ public record CrawlOptions(
     public static final int DEFAULT_SAMPLE_BYTES = 1 << 20;
 
     public static final int DEFAULT_SAMPLE_ROWS = 1000;
-    public static final Set<String> DEFAULT_NULL_TOKENS = Set.of("", "NULL", "null", "\\N");
+    /** What exports and hand-written files put for null besides an empty field. */
+    public static final Set<String> DEFAULT_NULL_TOKENS = Set.of("", "NULL", "null", "\\N", "N/A");
 
     public CrawlOptions {
         if (sampleBytes < 1) {

@@ -22,6 +22,9 @@ import org.apache.iceberg.types.Types;
  * @param warnings things a person should know (ragged rows, encoding fallback, name collisions), never errors
  * @param sampledRows how many records the inference used
  * @param sampleTruncated whether the file was longer than the sample
+ * @param nullTokens the text values besides the empty field that the sample shows to mean null, most frequent first:
+ *     a token seen where a column otherwise holds numbers, dates, timestamps or booleans, or unquoted in a file that
+ *     quotes every text value; empty for formats that have real nulls
  */
 public record CrawlResult(
         String source,
@@ -32,13 +35,15 @@ public record CrawlResult(
         List<InferredColumn> columns,
         List<String> warnings,
         int sampledRows,
-        boolean sampleTruncated) {
+        boolean sampleTruncated,
+        List<String> nullTokens) {
     public CrawlResult {
         requireNonNull(source, "source is null");
         requireNonNull(format, "format is null");
         requireNonNull(headerEvidence, "headerEvidence is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
+        nullTokens = nullTokens == null ? List.of() : List.copyOf(nullTokens);
     }
 
     /** @return the dialect when the file is CSV */

@@ -37,8 +37,8 @@ final class CsvInference {
                 sniffed.preambleLines(),
                 decoded.charset().name(),
                 decoded.byteOrderMark());
-        List<List<String>> rows = parse(
-                source, skipLines(text, sniffed.preambleLines(), sniffed.lineSeparator()), dialect, sample.truncated());
+        String records = skipLines(text, sniffed.preambleLines(), sniffed.lineSeparator());
+        List<List<String>> rows = parse(source, records, dialect, sample.truncated());
         if (rows.isEmpty()) {
             throw new InvalidInputException("Cannot infer schema of %s: no records in the first %d bytes"
                     .formatted(source, sample.bytes().length));
@@ -65,13 +65,29 @@ final class CsvInference {
                             collision.takenBy(),
                             collision.resolvedName()));
         }
+        List<List<Boolean>> quoted = QuotedFields.scan(records, dialect);
+        if (quoted.size() < rows.size()) {
+            // The scan and the parser disagree on where records end: no quoting evidence rather than wrong evidence.
+            quoted = List.of();
+        }
+        List<List<Boolean>> quotedData =
+                decision.header() && !quoted.isEmpty() ? quoted.subList(1, quoted.size()) : quoted;
+        NullTokenEvidence nullTokens = new NullTokenEvidence();
         List<InferredColumn> columns = new ArrayList<>(width);
         for (int column = 0; column < width; column++) {
             ColumnProfile profile = new ColumnProfile(options.nullTokens());
-            for (List<String> row : data) {
-                profile.add(column < row.size() ? row.get(column) : null);
+            for (int row = 0; row < data.size(); row++) {
+                List<String> values = data.get(row);
+                String value = column < values.size() ? values.get(column) : null;
+                profile.add(value);
+                if (value != null && !value.isEmpty() && row < quotedData.size()) {
+                    List<Boolean> flags = quotedData.get(row);
+                    boolean wasQuoted = column < flags.size() && flags.get(column);
+                    nullTokens.text(value, wasQuoted, options.nullTokens().contains(value));
+                }
             }
             Type type = profile.type(options.numberTyping());
+            nullTokens.column(type, profile.tokens());
             columns.add(new InferredColumn(
                     names.names().get(column),
                     decision.sourceNames().get(column),
@@ -88,7 +104,8 @@ final class CsvInference {
                 columns,
                 warnings,
                 data.size(),
-                sample.truncated());
+                sample.truncated(),
+                nullTokens.found());
     }
 
     private List<List<String>> parse(String source, String text, CsvDialect dialect, boolean truncated) {

@@ -72,7 +72,16 @@ final class FooterColumns {
                     names.names().get(index), sourceNames.get(index), types.get(index), nullables.get(index), 1.0));
         }
         return new CrawlResult(
-                source, fileFormat, null, false, HeaderEvidence.NOT_APPLICABLE, columns, allWarnings, 0, false);
+                source,
+                fileFormat,
+                null,
+                false,
+                HeaderEvidence.NOT_APPLICABLE,
+                columns,
+                allWarnings,
+                0,
+                false,
+                List.of());
     }
 
     /** @return the message of {@code error}, with the message of its root cause when that differs */

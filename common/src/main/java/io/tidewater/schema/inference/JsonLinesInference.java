@@ -89,6 +89,7 @@ final class JsonLinesInference {
                 columns,
                 warnings,
                 records,
-                sample.truncated());
+                sample.truncated(),
+                List.of());
     }
 }

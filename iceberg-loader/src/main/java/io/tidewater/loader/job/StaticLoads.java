@@ -169,7 +169,8 @@ class StaticLoads {
                 quote,
                 escape,
                 crawl.header(),
-                List.copyOf(CrawlOptions.DEFAULT_NULL_TOKENS),
+                // Besides the empty field, which always reads as null.
+                crawl.nullTokens(),
                 request.uri().toLowerCase(Locale.ROOT).endsWith(".gz") ? "gzip" : "none");
     }
 

@@ -26,6 +26,9 @@ public final class LoadHistory {
     public static final String RUN_ID = "tidewater.run-id";
     public static final String SOURCE_FILES = "tidewater.source-files";
 
+    /** The text values besides the empty field that the load read as null, comma-separated; absent when none. */
+    public static final String NULL_TOKENS = PROPERTY_PREFIX + "null-tokens";
+
     /** The schema id the load's own schema change created; absent when the load changed no schema. */
     public static final String INTRODUCED_SCHEMA_ID = "tidewater.introduced-schema-id";
 

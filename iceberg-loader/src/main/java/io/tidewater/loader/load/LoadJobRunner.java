@@ -258,6 +258,14 @@ public class LoadJobRunner {
                 .option("snapshot-property." + LoadHistory.JOB_ID, job.jobId())
                 .option("snapshot-property." + LoadHistory.RUN_ID, job.runId())
                 .option("snapshot-property." + LoadHistory.SOURCE_FILES, sourceFiles(job));
+        List<String> nullTokens = job.readerOptions() == null
+                ? List.of()
+                : job.readerOptions().nullTokens().stream()
+                        .filter(token -> !token.isEmpty())
+                        .toList();
+        if (!nullTokens.isEmpty()) {
+            writer = writer.option("snapshot-property." + LoadHistory.NULL_TOKENS, String.join(",", nullTokens));
+        }
         if (introducedSchemaId != null) {
             writer = writer.option(
                     "snapshot-property." + LoadHistory.INTRODUCED_SCHEMA_ID, String.valueOf(introducedSchemaId));

@@ -19,12 +19,14 @@ import io.tidewater.schema.evolution.EvolutionPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -83,8 +85,14 @@ final class SourceFrames {
             LoaderProperties.Limits limits) {
         ReaderOptions options = job.readerOptions();
         StructType schema = fileSchema(job, true).add(MalformedRows.RAW_TEXT, DataTypes.StringType, true);
-        Dataset<Row> parsed = spark.read()
-                .schema(schema)
+        DataFrameReader reader = spark.read();
+        Optional<String> nullToken = typedNullToken(options);
+        if (nullToken.isPresent()) {
+            // Spark's reader takes one token: it then means null in every column, typed ones included, and an empty
+            // field (the reader's default null) reads as it too. Text columns also honour the job's further tokens.
+            reader = reader.option("nullValue", nullToken.get()).option("emptyValue", nullToken.get());
+        }
+        Dataset<Row> parsed = reader.schema(schema)
                 .option("header", options.header())
                 .option("sep", String.valueOf(options.delimiter()))
                 .option("quote", String.valueOf(options.quote()))
@@ -100,6 +108,11 @@ final class SourceFrames {
                 sum(when(MalformedRows.isMalformed(job), 1L).otherwise(0L)).as(SourceRows.BAD_ROWS_METRIC));
         Dataset<Row> good = shape(observed.filter(not(MalformedRows.isMalformed(job))), job, tableSchema, rescued);
         return new SourceRows(good, observation, () -> MalformedRows.explain(spark, job, parsed, maxMalformedRows));
+    }
+
+    /** The job's first null token besides the empty field: the one numbers, dates and booleans may hold. */
+    static Optional<String> typedNullToken(ReaderOptions options) {
+        return options.nullTokens().stream().filter(token -> !token.isEmpty()).findFirst();
     }
 
     /**

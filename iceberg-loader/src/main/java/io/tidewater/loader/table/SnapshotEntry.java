@@ -14,6 +14,7 @@ import java.util.List;
  * @param sourceFiles the files the load read
  * @param addedRecords rows the snapshot added
  * @param introducedSchemaId the schema id the load's own schema change created, {@code null} when it changed none
+ * @param nullTokens the text values besides the empty field that the load read as null
  * @param copiedFrom {@code catalog.namespace.name@snapshot} when the snapshot is a copy of another table
  */
 record SnapshotEntry(
@@ -28,9 +29,11 @@ record SnapshotEntry(
         List<String> sourceFiles,
         Long addedRecords,
         Integer introducedSchemaId,
+        List<String> nullTokens,
         String copiedFrom) {
 
     SnapshotEntry {
         sourceFiles = List.copyOf(sourceFiles);
+        nullTokens = List.copyOf(nullTokens);
     }
 }

@@ -121,6 +121,7 @@ final class TableDescriptions {
         String files = summary.get(LoadHistory.SOURCE_FILES);
         String copiedTable = summary.get(TableCopies.SOURCE_TABLE);
         String introduced = summary.get(LoadHistory.INTRODUCED_SCHEMA_ID);
+        String nullTokens = summary.get(LoadHistory.NULL_TOKENS);
         return new SnapshotEntry(
                 snapshot.snapshotId(),
                 snapshot.parentId(),
@@ -133,6 +134,7 @@ final class TableDescriptions {
                 files == null || files.isEmpty() ? List.of() : Arrays.asList(files.split(",")),
                 longOrNull(summary.get(SnapshotSummary.ADDED_RECORDS_PROP)),
                 introduced == null ? null : Integer.valueOf(introduced),
+                nullTokens == null || nullTokens.isEmpty() ? List.of() : Arrays.asList(nullTokens.split(",")),
                 copiedTable == null ? null : copiedTable + "@" + summary.get(TableCopies.SOURCE_SNAPSHOT_ID));
     }
 

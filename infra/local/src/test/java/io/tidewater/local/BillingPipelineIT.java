@@ -63,6 +63,7 @@ class BillingPipelineIT {
     private static final String SAMPLES = "/samples/";
     private static final String REAL_REPORT =
             SAMPLES + "focus-converters-aws-cur/sample-anonymous-aws-export-dataset.csv";
+    private static final String REAL_FOCUS = SAMPLES + "focus-sample-data/focus_sample_1.0.csv";
     private static final String BUCKET = "tidewater-billing";
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -323,6 +324,52 @@ class BillingPipelineIT {
         assertThat(pipeline.count(
                         "SELECT count(*) FROM billing.focus WHERE charge_category = 'Tax' AND size(tags) = 0"))
                 .isEqualTo(samples.lineItems() - samples.tagged("storage") - samples.tagged("platform"));
+    }
+
+    @Test
+    void realFocusExportWithUnquotedNullTokensLoadsEveryRowWithNullsAsNulls() throws Exception {
+        byte[] focus = resource(REAL_FOCUS);
+        ObjectNode manifest = exportManifest("focus-null-tokens-1");
+        // The columns by name only, as a manifest without types has them: the crawl types them from the file.
+        ArrayNode columns = manifest.putArray("columns");
+        long zonesWithoutValue = 0;
+        long contractedCostsWithoutValue = 0;
+        long untagged = 0;
+        long rows = 0;
+        try (CSVParser parser = parse(focus)) {
+            parser.getHeaderNames().forEach(columns::add);
+            for (CSVRecord record : parser) {
+                rows++;
+                zonesWithoutValue += "NULL".equals(record.get("AvailabilityZone")) ? 1 : 0;
+                contractedCostsWithoutValue += "NULL".equals(record.get("ContractedCost")) ? 1 : 0;
+                untagged += "NULL".equals(record.get("Tags")) ? 1 : 0;
+            }
+        }
+        long expectedRows = rows;
+
+        putExport("focus-real", "2024-09", gzip(focus), manifest);
+
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> assertThat(pipeline.countOrZeroWithoutTable(
+                        "SELECT count(*) FROM billing.focus WHERE billing_period = '2024-09'"))
+                .isEqualTo(expectedRows));
+        assertThat(pipeline.countOrZeroWithoutTable(
+                        "SELECT count(*) FROM billing.focus_quarantine " + "WHERE source_file LIKE '%focus-real%'"))
+                .as("no row is quarantined")
+                .isZero();
+        String month = "FROM billing.focus WHERE billing_period = '2024-09'";
+        assertThat(pipeline.count("SELECT count(*) " + month + " AND availability_zone IS NULL"))
+                .isEqualTo(zonesWithoutValue)
+                .isPositive();
+        assertThat(pipeline.count("SELECT count(*) " + month + " AND availability_zone = 'NULL'"))
+                .isZero();
+        assertThat(pipeline.count("SELECT count(*) " + month + " AND contracted_cost IS NULL"))
+                .isEqualTo(contractedCostsWithoutValue);
+        assertThat(pipeline.count("SELECT count(*) " + month + " AND tags IS NULL"))
+                .isEqualTo(untagged);
+        assertThat(pipeline.query("SELECT typeof(tags), typeof(contracted_cost) FROM billing.focus LIMIT 1")
+                        .get(0)
+                        .get(0))
+                .isEqualTo("map<string,string>");
     }
 
     private static int firstLineItemOf(DataExportSamples samples, String productCode) {
