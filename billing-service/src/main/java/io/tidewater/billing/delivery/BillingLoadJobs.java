@@ -11,11 +11,13 @@ import io.tidewater.contract.SourceFormat;
 import io.tidewater.contract.WriteMode;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One load job per delivery: it replaces its report's rows of the billing period in one commit, so the table is
  * partitioned by {@code billing_period} and {@code report}, and every row carries the period, the report and the
- * assembly it came from. Other reports of the same period keep their rows.
+ * assembly it came from, plus the constants of its table (FOCUS: the FOCUS version). Other reports of the same period
+ * keep their rows.
  */
 final class BillingLoadJobs {
 
@@ -31,6 +33,7 @@ final class BillingLoadJobs {
             BillingDelivery delivery,
             List<LoadColumn> columns,
             List<String> nullTokens,
+            List<ConstantColumn> tableConstants,
             BillingProperties properties) {
         List<SourceFile> files = delivery.files().stream()
                 .map(file -> new SourceFile("s3://" + delivery.bucket() + "/" + file.key(), file.size(), null))
@@ -47,10 +50,13 @@ final class BillingLoadJobs {
                         ? new ReaderOptions(',', '"', '"', true, nullTokens, gzip ? "gzip" : "none")
                         : null,
                 columns,
-                List.of(
-                        new ConstantColumn(BILLING_PERIOD, "string", delivery.period()),
-                        new ConstantColumn(REPORT, "string", delivery.report()),
-                        new ConstantColumn(ASSEMBLY_ID, "string", delivery.assemblyId())),
+                Stream.concat(
+                                Stream.of(
+                                        new ConstantColumn(BILLING_PERIOD, "string", delivery.period()),
+                                        new ConstantColumn(REPORT, "string", delivery.report()),
+                                        new ConstantColumn(ASSEMBLY_ID, "string", delivery.assemblyId())),
+                                tableConstants.stream())
+                        .toList(),
                 new WriteMode.Replace(
                         BILLING_PERIOD, delivery.period(), new WriteMode.Owner(REPORT, delivery.report())),
                 properties.evolutionPolicy(),

@@ -11,6 +11,7 @@ import io.tidewater.billing.period.Admission;
 import io.tidewater.billing.period.DeliveryRecord;
 import io.tidewater.billing.period.NewDelivery;
 import io.tidewater.billing.period.PeriodLedger;
+import io.tidewater.contract.ConstantColumn;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
@@ -123,7 +124,7 @@ public class Deliveries {
         String table = typed.table();
         CostScan scan = typed.scan();
         LoadJob job = BillingLoadJobs.forDelivery(
-                arrived.runId(), table, delivery, typed.columns(), typed.nullTokens(), properties);
+                arrived.runId(), table, delivery, typed.columns(), typed.nullTokens(), typed.constants(), properties);
         NewDelivery candidate = candidate(arrived, delivery, table, scan, job);
         Admission admission = ledger.admit(candidate, this::send);
         if (admission instanceof Admission.Dispatched) {
@@ -226,9 +227,14 @@ public class Deliveries {
 
     /**
      * A delivery's table, columns and, for CSV, the figures of one pass over its files and the null tokens its sample
-     * shows besides the empty field.
+     * shows besides the empty field; and the constant columns its table adds to those of every billing table.
      */
-    private record Typed(String table, List<LoadColumn> columns, CostScan scan, List<String> nullTokens) {}
+    private record Typed(
+            String table,
+            List<LoadColumn> columns,
+            CostScan scan,
+            List<String> nullTokens,
+            List<ConstantColumn> constants) {}
 
     private Typed type(BillingDelivery delivery) {
         if (delivery.format() == SourceFormat.PARQUET) {
@@ -245,7 +251,7 @@ public class Deliveries {
         List<LoadColumn> columns = delivery instanceof DataExportDelivery
                 ? DeliveryColumns.dataExport(scan.header(), delivery.declaredColumns(), crawled)
                 : DeliveryColumns.legacyCur(scan.header(), delivery.declaredColumns(), crawled);
-        return new Typed(table, columns, scan, crawl.nullTokens());
+        return new Typed(table, columns, scan, crawl.nullTokens(), constants(delivery, table, scan.header()));
     }
 
     private static boolean needsCrawl(BillingDelivery delivery) {
@@ -286,7 +292,17 @@ public class Deliveries {
                         DeliveryColumns.parquet(column.type(), legacy),
                         true))
                 .toList();
-        return new Typed(tableFor(delivery, sourceNames), columns, null, List.of());
+        String table = tableFor(delivery, sourceNames);
+        return new Typed(table, columns, null, List.of(), constants(delivery, table, sourceNames));
+    }
+
+    /** FOCUS rows record their FOCUS version: 1.0 and 1.2 exports share one table. */
+    private List<ConstantColumn> constants(BillingDelivery delivery, String table, List<String> fileColumns) {
+        if (!table.equals(properties.tables().focus())) {
+            return List.of();
+        }
+        String version = FocusVersion.of(delivery.manifestUri(), fileColumns, delivery.declaredColumns());
+        return List.of(new ConstantColumn(FocusVersion.COLUMN, "string", version));
     }
 
     private InputStream open(BillingDelivery delivery, DeliveryFile file) {

@@ -12,11 +12,14 @@ import java.util.List;
  * files under {@code data/BILLING_PERIOD=YYYY-MM/}.
  *
  * @param exportName the export's name, from the manifest key
+ * @param exportArn the ARN of the export, as the manifest gives it; empty when it gives none. The report stays the S3
+ *     folder: the ARN names the export, not where its rows come from, and legacy CUR reports have none.
  */
 public record DataExportDelivery(
         String bucket,
         String manifestKey,
         String exportName,
+        String exportArn,
         YearMonth billingPeriod,
         String assemblyId,
         Instant manifestModifiedAt,
@@ -29,6 +32,7 @@ public record DataExportDelivery(
         requireNonNull(bucket, "bucket is null");
         requireNonNull(manifestKey, "manifestKey is null");
         requireNonNull(exportName, "exportName is null");
+        requireNonNull(exportArn, "exportArn is null");
         requireNonNull(billingPeriod, "billingPeriod is null");
         requireNonNull(assemblyId, "assemblyId is null");
         requireNonNull(manifestModifiedAt, "manifestModifiedAt is null");

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -100,6 +102,11 @@ public class DeliveryReader {
                 columns);
     }
 
+    /**
+     * AWS's manifest: {@code executionId}, {@code exportArn}, {@code columns} ({@code name}, {@code type}),
+     * {@code dataFiles} as full {@code s3://} URIs and {@code additionalOutputFiles} (Athena and Redshift files, never
+     * data). Chunks AWS emptied when a refresh needed fewer files are left out.
+     */
     private DataExportDelivery dataExport(
             String bucket, String manifestKey, ResponseBytes<GetObjectResponse> bytes, Instant modifiedAt) {
         Matcher location = EXPORT_MANIFEST.matcher(manifestKey);
@@ -116,22 +123,37 @@ public class DeliveryReader {
                 .orElse(null);
         String eTag =
                 bytes.response().eTag() == null ? "" : bytes.response().eTag().replace("\"", "");
+        // The execution id tells deliveries apart: both manifests of a create-new delivery carry it.
         String assemblyId = executionId != null ? executionId : "etag-" + eTag;
+        Set<String> additional = additionalOutputKeys(manifest.path("additionalOutputFiles"));
         List<DeliveryFile> files = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (JsonNode file : manifest.path("dataFiles")) {
             String uri = file.isTextual()
                     ? file.asText()
                     : file.path("uri").asText(file.path("key").asText());
-            files.add(resolveExportFile(bucket, manifestKey, uri));
+            try {
+                files.add(resolveExportFile(bucket, manifestKey, uri));
+            } catch (InvalidDeliveryException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDeliveryException(String.join("; ", problems));
         }
         if (files.isEmpty()) {
             String dataFolder = location.group("root") + exportName + "/data/BILLING_PERIOD=" + period + "/";
             files.addAll(list(bucket, dataFolder, executionId));
         }
+        files.removeIf(file -> additional.contains(file.key()));
+        int listed = files.size();
         files.removeIf(file -> file.size() == 0);
         if (files.isEmpty()) {
-            throw new InvalidDeliveryException(
-                    "Cannot accept Data Exports manifest s3://%s/%s: no data files".formatted(bucket, manifestKey));
+            throw new InvalidDeliveryException("Cannot accept Data Exports manifest s3://%s/%s: %s"
+                    .formatted(
+                            bucket,
+                            manifestKey,
+                            listed == 0 ? "no data files" : "all " + listed + " data files are empty"));
         }
         List<ManifestColumn> columns = new ArrayList<>();
         for (JsonNode column : manifest.path("columns")) {
@@ -147,12 +169,34 @@ public class DeliveryReader {
                 bucket,
                 manifestKey,
                 exportName,
+                text(manifest, "exportArn").orElse(""),
                 period,
                 assemblyId,
                 modifiedAt,
                 files,
                 formatOf(bucket, manifestKey, files, null),
                 columns);
+    }
+
+    /** The keys of the Athena and Redshift files a manifest lists, by URI or key, whatever the entry's shape. */
+    private static Set<String> additionalOutputKeys(JsonNode additionalOutputFiles) {
+        Set<String> keys = new HashSet<>();
+        for (JsonNode file : additionalOutputFiles) {
+            List<JsonNode> values = new ArrayList<>();
+            if (file.isTextual()) {
+                values.add(file);
+            } else {
+                file.forEach(values::add);
+            }
+            for (JsonNode value : values) {
+                if (value.isTextual() && value.asText().startsWith("s3://")) {
+                    keys.add(S3Uri.parse(value.asText()).key());
+                } else if (value.isTextual()) {
+                    keys.add(value.asText());
+                }
+            }
+        }
+        return keys;
     }
 
     /**
@@ -184,18 +228,32 @@ public class DeliveryReader {
         return name.endsWith(".csv.gz") || name.endsWith(".csv") || name.endsWith(".parquet");
     }
 
+    /** AWS names each data file by its full URI; one in another bucket than the manifest's is not read. */
     private DeliveryFile resolveExportFile(String bucket, String manifestKey, String uri) {
         String key = uri;
         if (uri.startsWith("s3://")) {
-            String rest = uri.substring("s3://".length());
-            int slash = rest.indexOf('/');
-            key = slash < 0 ? "" : rest.substring(slash + 1);
+            S3Uri parsed = S3Uri.parse(uri);
+            if (!parsed.bucket().equals(bucket)) {
+                throw new InvalidDeliveryException(
+                        "Cannot read data file %s of manifest s3://%s/%s: it is in bucket '%s', not in the manifest's bucket '%s'"
+                                .formatted(uri, bucket, manifestKey, parsed.bucket(), bucket));
+            }
+            key = parsed.key();
         }
         String found = key;
         return headIfExists(bucket, found)
                 .map(head -> new DeliveryFile(found, head.contentLength()))
                 .orElseThrow(() -> new InvalidDeliveryException(
                         "Cannot find data file %s of manifest s3://%s/%s".formatted(uri, bucket, manifestKey)));
+    }
+
+    /** An {@code s3://bucket/key} URI. */
+    private record S3Uri(String bucket, String key) {
+        static S3Uri parse(String uri) {
+            String rest = uri.substring("s3://".length());
+            int slash = rest.indexOf('/');
+            return slash < 0 ? new S3Uri(rest, "") : new S3Uri(rest.substring(0, slash), rest.substring(slash + 1));
+        }
     }
 
     /**

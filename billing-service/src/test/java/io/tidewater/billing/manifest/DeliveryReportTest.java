@@ -39,6 +39,7 @@ class DeliveryReportTest {
                 "billing",
                 "exports/focus-daily/metadata/BILLING_PERIOD=2024-02/focus-daily-Manifest.json",
                 "focus-daily",
+                "arn:aws:bcm-data-exports:us-east-1:123456789012:export/focus-daily-0a1b2c3d",
                 YearMonth.of(2024, 2),
                 "exec-1",
                 Instant.EPOCH,
