@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.local.fixtures.DataExportSamples;
+import io.tidewater.local.fixtures.DocumentedExports;
 import io.tidewater.local.fixtures.LocalPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -370,6 +372,138 @@ class BillingPipelineIT {
                         .get(0)
                         .get(0))
                 .isEqualTo("map<string,string>");
+    }
+
+    /**
+     * A FOCUS 1.0 export delivered in place (with a surplus chunk AWS emptied) and a FOCUS 1.2 export delivered to a
+     * new execution folder, both announced as AWS announces them: the 1.2 execution by its own manifest and by the
+     * period's, which must come to one delivery.
+     */
+    @Test
+    void focus12AndFocus10ExportsOfOneMonthShareTheFocusTableAndEachRowRecordsItsVersion() throws Exception {
+        String period = "2025-11";
+        String root10 = "exports/focus10-docs/";
+        String data10 = root10 + "data/BILLING_PERIOD=" + period + "/focus10-docs-0000";
+        put(
+                data10 + "1.csv.gz",
+                DocumentedExports.csvGzip(
+                        DocumentedExports.focus10Columns().keySet(), DocumentedExports.focus10LineItems()));
+        put(data10 + "2.csv.gz", new byte[0]);
+        put(
+                root10 + "metadata/BILLING_PERIOD=" + period + "/focus10-docs-Manifest.json",
+                JSON.writeValueAsBytes(DocumentedExports.manifest(
+                        "focus10-exec-1",
+                        DocumentedExports.exportArn("focus10-docs"),
+                        DocumentedExports.focus10Columns(),
+                        List.of(
+                                "s3://" + BUCKET + "/" + data10 + "1.csv.gz",
+                                "s3://" + BUCKET + "/" + data10 + "2.csv.gz"))));
+
+        String execution = "7c1f0e9a-3b2d-4c5e-9f60-1a2b3c4d5e6f";
+        String folder = "2025-11-20T08:15:02.306Z-" + execution + "/";
+        String root12 = "exports/focus12-docs/";
+        String data12 = root12 + "data/BILLING_PERIOD=" + period + "/" + folder + "focus12-docs-00001.csv.gz";
+        put(
+                data12,
+                DocumentedExports.csvGzip(
+                        DocumentedExports.focus12Columns().keySet(), DocumentedExports.focusLineItems()));
+        byte[] manifest12 = JSON.writeValueAsBytes(DocumentedExports.manifest(
+                execution,
+                DocumentedExports.exportArn("focus12-docs"),
+                DocumentedExports.focus12Columns(),
+                List.of("s3://" + BUCKET + "/" + data12)));
+        String metadata12 = root12 + "metadata/BILLING_PERIOD=" + period + "/";
+        put(metadata12 + folder + "focus12-docs-Manifest.json", manifest12);
+        put(metadata12 + "focus12-docs-Manifest.json", manifest12);
+
+        String month = "FROM billing.focus WHERE billing_period = '" + period + "'";
+        // Until the first of them loads, the table may lack x_focus_version.
+        await().atMost(LOAD_TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            assertThat(pipeline.countOrZeroWithoutTable("SELECT count(*) " + month + " AND x_focus_version = '1.0'"))
+                    .isEqualTo(3);
+            assertThat(pipeline.countOrZeroWithoutTable("SELECT count(*) " + month + " AND x_focus_version = '1.2'"))
+                    .isEqualTo(3);
+        });
+        assertThat(pipeline.query("SELECT DISTINCT report, x_focus_version " + month + " ORDER BY report"))
+                .containsExactly(
+                        List.of("s3://" + BUCKET + "/exports/focus10-docs", "1.0"),
+                        List.of("s3://" + BUCKET + "/exports/focus12-docs", "1.2"));
+        assertThat(pipeline.query("SELECT typeof(sku_price_details), typeof(billed_cost), typeof(charge_period_start), "
+                                + "typeof(commitment_discount_quantity) FROM billing.focus LIMIT 1")
+                        .get(0))
+                .containsExactly("map<string,string>", "double", "timestamp", "double");
+        assertThat(pipeline.query("SELECT sku_meter, sku_price_details['InstanceType'], invoice_id, "
+                        + "capacity_reservation_status, pricing_currency, x_usage_type " + month
+                        + " AND x_focus_version = '1.2' AND x_operation = 'RunInstances'"))
+                .containsExactly(
+                        Arrays.asList("EU-BoxUsage:m5.xlarge", "m5.xlarge", "EUINGB25-123456", "Used", "USD", null));
+        assertThat(pipeline.query("SELECT x_usage_type, sku_meter " + month
+                        + " AND x_focus_version = '1.0' AND x_operation = 'RunInstances'"))
+                .as("1.0 rows keep their meter in x_UsageType")
+                .containsExactly(Arrays.asList("EU-BoxUsage:m5.xlarge", null));
+        assertThat(ledger("SELECT state FROM deliveries WHERE assembly_id = ?", execution))
+                .as("one delivery for the execution's two manifests")
+                .containsExactly("LOADED");
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> assertThat(
+                        ledger("SELECT reason FROM skipped_events WHERE assembly_id = ?", execution))
+                .singleElement()
+                .asString()
+                .contains("already known"));
+    }
+
+    @Test
+    void cur2ExportWithEveryOptionalTableConfigurationEvolvesTheTableAndKeepsEarlierMonths() throws Exception {
+        putDocumentedCur2("cur2-docs", "2025-09", DocumentedExports.cur2Columns());
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> assertThat(pipeline.countOrZeroWithoutTable(
+                        "SELECT count(*) FROM billing.cur2 WHERE billing_period = '2025-09' " + "AND report = 's3://"
+                                + BUCKET + "/exports/cur2-docs'"))
+                .isEqualTo(2));
+        java.util.Map<String, String> withOptional = new java.util.LinkedHashMap<>(DocumentedExports.cur2Columns());
+        withOptional.putAll(DocumentedExports.cur2OptionalColumns());
+
+        putDocumentedCur2("cur2-docs", "2025-10", withOptional);
+
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> assertThat(pipeline.countOrZeroWithoutTable(
+                        "SELECT count(*) FROM billing.cur2 WHERE billing_period = '2025-10' " + "AND report = 's3://"
+                                + BUCKET + "/exports/cur2-docs'"))
+                .isEqualTo(2));
+        List<Object> types = pipeline.query("SELECT typeof(split_line_item_split_cost), "
+                        + "typeof(split_line_item_parent_resource_id), typeof(cost_analytics_billed_rate), "
+                        + "typeof(line_item_iam_principal), typeof(capacity_reservation_capacity_reservation_arn) "
+                        + "FROM billing.cur2 LIMIT 1")
+                .get(0);
+        assertThat(types).containsExactly("double", "string", "double", "string", "string");
+        assertThat(pipeline.query("SELECT split_line_item_split_cost, split_line_item_split_usage_ratio, "
+                        + "split_line_item_parent_resource_id, line_item_iam_principal, "
+                        + "capacity_reservation_capacity_reservation_status, cost_analytics_billed_rate, "
+                        + "line_item_resource_id FROM billing.cur2 WHERE identity_line_item_id = 'line-2025-10-task'"))
+                .containsExactly(List.of(
+                        0.096,
+                        0.5,
+                        "i-0123456789abcdef0",
+                        "arn:aws:iam::444455556666:role/deployer",
+                        "Used",
+                        0.192,
+                        "arn:aws:ecs:eu-west-1:444455556666:task/cluster/0a1b"));
+        assertThat(pipeline.count("SELECT count(*) FROM billing.cur2 WHERE billing_period = '2025-09' "
+                        + "AND report = 's3://" + BUCKET + "/exports/cur2-docs' AND split_line_item_split_cost IS NULL "
+                        + "AND line_item_unblended_cost IS NOT NULL"))
+                .as("the month before the configurations keeps its rows, without values in their columns")
+                .isEqualTo(2);
+    }
+
+    /** A CUR 2.0 export of a month delivered in place, its manifest as AWS writes it. */
+    private void putDocumentedCur2(String export, String period, java.util.Map<String, String> columns)
+            throws IOException {
+        String data = "exports/" + export + "/data/BILLING_PERIOD=" + period + "/" + export + "-00001.csv.gz";
+        put(data, DocumentedExports.csvGzip(columns.keySet(), DocumentedExports.cur2LineItems(period)));
+        put(
+                "exports/" + export + "/metadata/BILLING_PERIOD=" + period + "/" + export + "-Manifest.json",
+                JSON.writeValueAsBytes(DocumentedExports.manifest(
+                        export + "-" + period,
+                        DocumentedExports.exportArn(export),
+                        columns,
+                        List.of("s3://" + BUCKET + "/" + data))));
     }
 
     private static int firstLineItemOf(DataExportSamples samples, String productCode) {
