@@ -60,6 +60,7 @@ public class LoadJobRunner {
     private final long maxMalformedRows;
     private final LoaderProperties.Limits limits;
     private final List<LoadJobObserver> observers;
+    private final SourceLocations sources;
     private final Executor checksumReaders;
 
     @Autowired
@@ -78,7 +79,8 @@ public class LoadJobRunner {
                 properties.catalog().name(),
                 properties.maxMalformedRowsPerJob(),
                 properties.limits(),
-                observers);
+                observers,
+                SourceLocations.of(properties));
     }
 
     /** Outside Spring: see {@link LoadJobSubmission}. */
@@ -90,7 +92,8 @@ public class LoadJobRunner {
             String catalogName,
             long maxMalformedRows,
             LoaderProperties.Limits limits,
-            List<LoadJobObserver> observers) {
+            List<LoadJobObserver> observers,
+            SourceLocations sources) {
         this.spark = spark;
         this.tables = tables;
         this.quarantine = quarantine;
@@ -99,6 +102,7 @@ public class LoadJobRunner {
         this.maxMalformedRows = maxMalformedRows;
         this.limits = limits;
         this.observers = List.copyOf(observers);
+        this.sources = sources;
         AtomicInteger threads = new AtomicInteger();
         this.checksumReaders = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "load-job-checksums-" + threads.incrementAndGet());
@@ -116,6 +120,11 @@ public class LoadJobRunner {
     public LoadResult.LoadCompleted run(LoadJob job) {
         observers.forEach(observer -> observer.started(job));
         try {
+            try {
+                sources.requireAllowed(job);
+            } catch (IllegalArgumentException outside) {
+                throw new InvalidLoadJobException(outside.getMessage(), outside);
+            }
             LoadResult.LoadCompleted completed = load(job);
             observers.forEach(observer -> observer.completed(job, completed));
             return completed;
