@@ -66,11 +66,15 @@ abstract class LoaderAdminApi {
     record Response(int status, JsonNode body) {}
 
     Response call(String method, String path, String body, boolean withToken) {
+        return call(method, path, body, withToken, "application/json");
+    }
+
+    Response call(String method, String path, String body, boolean withToken, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         if (withToken) {
             request.header("Authorization", "Bearer " + TOKEN);
         }

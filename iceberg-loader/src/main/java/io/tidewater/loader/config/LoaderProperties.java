@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  *     properties like {@code catalog.properties}; the admin API lists them and copies tables between them, loads go
  *     into {@code catalog} only
  * @param limits what one job's files may hold
+ * @param sourceBuckets the S3 buckets load jobs and the admin API may read source files from ({@code s3://} and
+ *     {@code s3a://} objects); none by default, so that a loader reads nothing it was not told to
+ * @param localSourceDirectory a directory on the loader's host whose files may be loaded by {@code file:} URI, for
+ *     tests and single-machine trials only; unset by default, and then no {@code file:} URI is read
  */
 @Validated
 @ConfigurationProperties("tidewater.loader")
@@ -33,11 +38,16 @@ public record LoaderProperties(
         @Valid @NotNull Spark spark,
         @Positive long maxMalformedRowsPerJob,
         Map<String, Map<String, String>> catalogs,
-        @DefaultValue @Valid Limits limits) {
+        @DefaultValue @Valid Limits limits,
+        List<@NotBlank String> sourceBuckets,
+        String localSourceDirectory) {
 
     public LoaderProperties {
         catalogs = catalogs == null ? Map.of() : copyOf(catalogs);
         limits = limits == null ? Limits.DEFAULTS : limits;
+        sourceBuckets = sourceBuckets == null ? List.of() : List.copyOf(sourceBuckets);
+        localSourceDirectory =
+                localSourceDirectory == null || localSourceDirectory.isBlank() ? null : localSourceDirectory;
         if (catalog != null && catalogs.containsKey(catalog.name())) {
             throw new IllegalArgumentException(
                     "Cannot configure catalog %s twice: it is the primary catalog and also listed under catalogs"

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.catalog.Catalogs;
+import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.loader.load.SourceLocations;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -29,12 +31,19 @@ class JobController {
     private final JobStatusRegistry registry;
     private final StaticLoads staticLoads;
     private final Catalogs catalogs;
+    private final SourceLocations sources;
 
-    JobController(SubmittedJobs submitted, JobStatusRegistry registry, StaticLoads staticLoads, Catalogs catalogs) {
+    JobController(
+            SubmittedJobs submitted,
+            JobStatusRegistry registry,
+            StaticLoads staticLoads,
+            Catalogs catalogs,
+            LoaderProperties properties) {
         this.submitted = submitted;
         this.registry = registry;
         this.staticLoads = staticLoads;
         this.catalogs = catalogs;
+        this.sources = SourceLocations.of(properties);
     }
 
     /** A queued job: its id, where to follow it, and the job as it will run. */
@@ -42,7 +51,8 @@ class JobController {
 
     @Operation(
             summary = "Run a load job (the LoadJob JSON the jobs queue carries) through the loader's runner; 202 with"
-                    + " the status URL, no reply is sent to its replyTo queue")
+                    + " the status URL, no reply is sent to its replyTo queue; 400 when a file is outside the source"
+                    + " buckets")
     @PostMapping(value = "/jobs", consumes = "application/json")
     ResponseEntity<JobAccepted> submit(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -50,7 +60,10 @@ class JobController {
                     @RequestBody
                     String body) {
         // The contract's own mapping, exactly as the queue's listener reads it.
-        return accepted(MessageJson.read(body, LoadJob.class));
+        LoadJob job = MessageJson.read(body, LoadJob.class);
+        // Refused here with a 400 rather than queued to fail: the runner checks again for jobs from the queue.
+        sources.requireAllowed(job);
+        return accepted(job);
     }
 
     @Operation(

@@ -7,6 +7,8 @@ import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
 import io.tidewater.contract.WriteMode;
 import io.tidewater.loader.catalog.Catalogs;
+import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.loader.load.SourceLocations;
 import io.tidewater.schema.InvalidInputException;
 import io.tidewater.schema.inference.CrawlOptions;
 import io.tidewater.schema.inference.CrawlResult;
@@ -38,16 +40,18 @@ class StaticLoads {
 
     private final SparkSession spark;
     private final Catalogs catalogs;
+    private final SourceLocations sources;
 
-    StaticLoads(SparkSession spark, Catalogs catalogs) {
+    StaticLoads(SparkSession spark, Catalogs catalogs, LoaderProperties properties) {
         this.spark = spark;
         this.catalogs = catalogs;
+        this.sources = SourceLocations.of(properties);
     }
 
     /**
      * A file to load.
      *
-     * @param uri the file, {@code s3://bucket/key} or {@code file:/...}
+     * @param uri the file, {@code s3://bucket/key} in one of the source buckets
      * @param format the file's format
      * @param readerOptions the CSV dialect; crawled from the file when absent
      * @param columnTypes Iceberg types by column name (or the file's own name for it), over the crawled ones
@@ -71,7 +75,10 @@ class StaticLoads {
         }
     }
 
-    /** @throws IllegalArgumentException naming the file when it is missing, unreadable or of another format */
+    /**
+     * @throws IllegalArgumentException naming the file when it is outside the source locations, missing, unreadable or
+     *     of another format
+     */
     LoadJob job(String table, StaticLoadRequest request) {
         if (request.uri() == null || request.uri().isBlank() || request.format() == null) {
             throw new IllegalArgumentException(
@@ -81,6 +88,8 @@ class StaticLoads {
             throw new IllegalArgumentException(
                     "Cannot load into '%s': expected a table name namespace.name".formatted(table));
         }
+        // Before the table is looked up or the file opened: a refused location is never touched.
+        sources.requireAllowed(table, List.of(request.uri()));
         TableIdentifier identifier = TableIdentifier.parse(table);
         CrawlOptions options = CrawlOptions.defaults().withFormatHint(formatHint(request.format()));
         try {

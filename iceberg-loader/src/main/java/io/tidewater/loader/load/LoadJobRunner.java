@@ -61,6 +61,7 @@ public class LoadJobRunner {
     private final long maxMalformedRows;
     private final LoaderProperties.Limits limits;
     private final List<LoadJobObserver> observers;
+    private final SourceLocations sources;
     private final Executor checksumReaders;
 
     @Autowired
@@ -79,7 +80,8 @@ public class LoadJobRunner {
                 properties.catalog().name(),
                 properties.maxMalformedRowsPerJob(),
                 properties.limits(),
-                observers);
+                observers,
+                SourceLocations.of(properties));
     }
 
     /** Outside Spring: see {@link LoadJobSubmission}. */
@@ -91,7 +93,8 @@ public class LoadJobRunner {
             String catalogName,
             long maxMalformedRows,
             LoaderProperties.Limits limits,
-            List<LoadJobObserver> observers) {
+            List<LoadJobObserver> observers,
+            SourceLocations sources) {
         this.spark = spark;
         this.tables = tables;
         this.quarantine = quarantine;
@@ -100,6 +103,7 @@ public class LoadJobRunner {
         this.maxMalformedRows = maxMalformedRows;
         this.limits = limits;
         this.observers = List.copyOf(observers);
+        this.sources = sources;
         AtomicInteger threads = new AtomicInteger();
         this.checksumReaders = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "load-job-checksums-" + threads.incrementAndGet());
@@ -117,6 +121,11 @@ public class LoadJobRunner {
     public LoadResult.LoadCompleted run(LoadJob job) {
         observers.forEach(observer -> observer.started(job));
         try {
+            try {
+                sources.requireAllowed(job);
+            } catch (IllegalArgumentException outside) {
+                throw new InvalidLoadJobException(outside.getMessage(), outside);
+            }
             LoadResult.LoadCompleted completed = load(job);
             observers.forEach(observer -> observer.completed(job, completed));
             return completed;

@@ -142,7 +142,8 @@ public final class LoadJobSubmission {
                 arguments.catalog(),
                 arguments.maxMalformedRows(),
                 LoaderProperties.Limits.DEFAULTS,
-                List.of());
+                List.of(),
+                SourceLocations.unconfined());
     }
 
     /** The job's JSON from standard input ({@code -}), a URI any Hadoop file system of the session reads, or a file. */

@@ -1,5 +1,6 @@
 package io.tidewater.loader.sql;
 
+import io.tidewater.loader.config.LoaderProperties;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,8 +19,8 @@ class SqlController {
 
     private final ReadOnlySql sql;
 
-    SqlController(SparkSession spark) {
-        this.sql = new ReadOnlySql(spark, MAX_ROWS);
+    SqlController(SparkSession spark, LoaderProperties properties) {
+        this.sql = new ReadOnlySql(spark, properties.allCatalogs().keySet(), MAX_ROWS);
     }
 
     @PostMapping(consumes = "text/plain", produces = "application/json")

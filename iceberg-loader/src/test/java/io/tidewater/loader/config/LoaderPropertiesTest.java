@@ -3,6 +3,7 @@ package io.tidewater.loader.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -42,7 +43,9 @@ class LoaderPropertiesTest {
                         new LoaderProperties.Spark("local[2]", Map.of("spark.sql.shuffle.partitions", "4")),
                         50,
                         Map.of(),
-                        LoaderProperties.Limits.DEFAULTS));
+                        LoaderProperties.Limits.DEFAULTS,
+                        List.of(),
+                        null));
         assertThat(properties.allCatalogs()).containsOnlyKeys("tidewater");
     }
 
@@ -92,5 +95,26 @@ class LoaderPropertiesTest {
         keys.put("tidewater.loader.limits.max-chars-per-column", "4096");
 
         assertThat(bind(keys).limits()).isEqualTo(new LoaderProperties.Limits(7, 4096));
+    }
+
+    @Test
+    void sourceBucketsAndTheLocalSourceDirectoryAreUnsetByDefault() {
+        LoaderProperties properties = bind(PRIMARY);
+
+        assertThat(properties.sourceBuckets()).isEmpty();
+        assertThat(properties.localSourceDirectory()).isNull();
+    }
+
+    @Test
+    void sourceBucketsAndTheLocalSourceDirectoryMap() {
+        Map<String, String> keys = new java.util.HashMap<>(PRIMARY);
+        keys.put("tidewater.loader.source-buckets[0]", "reports");
+        keys.put("tidewater.loader.source-buckets[1]", "exports");
+        keys.put("tidewater.loader.local-source-directory", "/srv/tidewater/sources");
+
+        LoaderProperties properties = bind(keys);
+
+        assertThat(properties.sourceBuckets()).containsExactly("reports", "exports");
+        assertThat(properties.localSourceDirectory()).isEqualTo("/srv/tidewater/sources");
     }
 }

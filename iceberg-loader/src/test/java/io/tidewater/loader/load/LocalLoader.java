@@ -31,6 +31,8 @@ public final class LocalLoader {
 
     public static final String PRIMARY = "tidewater";
     public static final String SECOND = "archive";
+    /** The source bucket the loader is configured with; no test stores objects in it. */
+    public static final String SOURCE_BUCKET = "tidewater-test-sources";
 
     private static LocalLoader instance;
 
@@ -63,7 +65,14 @@ public final class LocalLoader {
                                 "spark.sql.shuffle.partitions", "2")),
                 1_000,
                 Map.of(SECOND, catalogProperties(directory, SECOND)),
-                LoaderProperties.Limits.DEFAULTS);
+                LoaderProperties.Limits.DEFAULTS,
+                List.of(SOURCE_BUCKET),
+                sources(directory).toString());
+    }
+
+    /** Where {@link #csv} writes: the only local directory the loader may read source files from. */
+    private static Path sources(Path directory) {
+        return directory.resolve("sources");
     }
 
     private static Map<String, String> catalogProperties(Path directory, String name) {
@@ -92,6 +101,12 @@ public final class LocalLoader {
                 .catalogs()
                 .forEach((name, catalogProperties) -> catalogProperties.forEach(
                         (key, value) -> spring.put("tidewater.loader.catalogs." + name + "." + key, value)));
+        for (int index = 0; index < properties.sourceBuckets().size(); index++) {
+            spring.put(
+                    "tidewater.loader.source-buckets[" + index + "]",
+                    properties.sourceBuckets().get(index));
+        }
+        spring.put("tidewater.loader.local-source-directory", properties.localSourceDirectory());
         spring.put("tidewater.loader.spark.master", properties.spark().master());
         properties.spark().config().forEach((key, value) -> spring.put("tidewater.loader.spark.config." + key, value));
         return spring;
@@ -116,7 +131,7 @@ public final class LocalLoader {
     /** A CSV file with a header line, written under the test directory. */
     public Path csv(String name, String... lines) {
         try {
-            Path file = directory.resolve("sources").resolve(name);
+            Path file = sources(directory).resolve(name);
             Files.createDirectories(file.getParent());
             return Files.write(file, List.of(lines));
         } catch (IOException e) {

@@ -66,7 +66,9 @@ class StandaloneClusterIT {
                                         "-Dlogback.configurationFile=" + cluster.loggingConfiguration())),
                 1_000,
                 Map.of(),
-                LoaderProperties.Limits.DEFAULTS));
+                LoaderProperties.Limits.DEFAULTS,
+                List.of(),
+                null));
         cluster.awaitWorker();
     }
 

@@ -123,7 +123,7 @@ final class TidewaterServices extends Construct {
         loaderStatements.addAll(buckets.readReports(props.inventory(), buckets.inventory()));
         loaderStatements.addAll(buckets.readReports(props.billing(), buckets.billing()));
         loaderStatements.addAll(catalog.loaderStatements());
-        service(cluster, props.images(), LOADER, loaderEnvironment(catalog), Map.of(), loaderStatements);
+        service(cluster, props.images(), LOADER, loaderEnvironment(catalog, buckets), Map.of(), loaderStatements);
     }
 
     Map<String, FargateService> services() {
@@ -163,10 +163,17 @@ final class TidewaterServices extends Construct {
 
     /**
      * Iceberg catalog properties have dashes and dots in their names, which environment variable names cannot carry
-     * into a map key; Spring's JSON variable carries them exactly.
+     * into a map key; Spring's JSON variable carries them exactly. The source buckets are the report buckets the
+     * task role may read: the loader reads no file elsewhere.
      */
-    private Map<String, String> loaderEnvironment(IcebergCatalog catalog) {
+    private Map<String, String> loaderEnvironment(IcebergCatalog catalog, ReportBuckets buckets) {
         Map<String, String> environment = regionOnly();
+        environment.put(
+                SpringEnvironmentName.of("tidewater.loader.source-buckets[0]"),
+                buckets.inventory().getBucketName());
+        environment.put(
+                SpringEnvironmentName.of("tidewater.loader.source-buckets[1]"),
+                buckets.billing().getBucketName());
         Map<String, Object> json = Map.of(
                 "tidewater",
                 Map.of("loader", Map.of("catalog", Map.of("properties", new LinkedHashMap<>(catalog.properties())))));

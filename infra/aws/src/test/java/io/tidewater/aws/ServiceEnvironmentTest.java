@@ -26,7 +26,7 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void everyServiceGetsItsRegionAndTheTriggerItsLedgerAndBuckets() {
+    void everyServiceGetsItsRegionTheTriggerItsLedgerAndBucketsAndTheLoaderItsSourceBuckets() {
         Map<String, Map<String, String>> environments =
                 environments(SynthesizedDeployments.s3TablesWithExistingResources());
         assertThat(environments).containsOnlyKeys(ServiceProperties.MODULES);
@@ -36,6 +36,9 @@ class ServiceEnvironmentTest {
                 .containsEntry("TIDEWATER_TRIGGER_ALLOWEDBUCKETS_0", "acme-inventory")
                 .containsEntry("TIDEWATER_TRIGGER_ROUTES_1_BUCKET", "acme-cur")
                 .containsKeys("TIDEWATER_TRIGGER_LEDGER_USERNAME", "TIDEWATER_TRIGGER_LEDGER_PASSWORD");
+        assertThat(environments.get("iceberg-loader"))
+                .containsEntry("TIDEWATER_LOADER_SOURCEBUCKETS_0", "acme-inventory")
+                .containsEntry("TIDEWATER_LOADER_SOURCEBUCKETS_1", "acme-cur");
         assertThat(environments.get("iceberg-loader").get("SPRING_APPLICATION_JSON"))
                 .contains("\"type\":\"rest\"")
                 .contains("\"rest.signing-name\":\"s3tables\"");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tidewater.billing.BillingServiceApplication;
 import io.tidewater.inventory.InventoryServiceApplication;
 import io.tidewater.loader.IcebergLoaderApplication;
+import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.loader.sql.ReadOnlySql;
 import io.tidewater.trigger.WorkflowTriggerApplication;
 import java.io.InputStream;
@@ -127,7 +128,10 @@ class LocalStackContainerPipelineIT {
                 .region(Region.of(REGION))
                 .credentialsProvider(credentials)
                 .build();
-        sql = new ReadOnlySql(loaderContext.getBean(SparkSession.class), 10_000);
+        sql = new ReadOnlySql(
+                loaderContext.getBean(SparkSession.class),
+                loaderContext.getBean(LoaderProperties.class).allCatalogs().keySet(),
+                10_000);
     }
 
     @AfterAll

@@ -93,7 +93,8 @@ final class TinyLoadBenchmark implements Callable<Integer> {
                 S3Client s3 = BenchStack.s3Client(stack);
                 SqsClient sqs = BenchStack.sqsClient(stack);
                 ConfigurableApplicationContext loader =
-                        LocalServices.startLoader(stack, Map.of("server.port", "0"))) {
+                        LocalServices.startLoader(
+                                stack, Map.of("server.port", "0", "tidewater.loader.source-buckets", BUCKET))) {
             System.out.printf("Stack and loader up in %,d ms%n", (System.nanoTime() - starting) / 1_000_000);
             String file = upload(s3);
             String replies =

@@ -1,5 +1,6 @@
 package io.tidewater.local.launcher;
 
+import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.loader.sql.QueryResult;
 import io.tidewater.loader.sql.ReadOnlySql;
 import io.tidewater.local.demo.InventoryReport;
@@ -90,7 +91,14 @@ final class DemoCommand implements Callable<Integer> {
                             "The report did not load within %d s; see the logs in %s%n", timeoutSeconds, dataDirectory);
                     return 1;
                 }
-                ReadOnlySql sql = new ReadOnlySql(running.services().loader().getBean(SparkSession.class), 100);
+                ReadOnlySql sql = new ReadOnlySql(
+                        running.services().loader().getBean(SparkSession.class),
+                        running.services()
+                                .loader()
+                                .getBean(LoaderProperties.class)
+                                .allCatalogs()
+                                .keySet(),
+                        100);
                 boolean inventoryLanded = printLanded(sql, loaded.get(), report, uploaded, createdAt);
                 boolean billingLanded = new BillingDemo(s3, catalog, sql, timeout).run();
                 return inventoryLanded && billingLanded ? 0 : 1;

@@ -1,6 +1,7 @@
 package io.tidewater.local.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.loader.sql.QueryResult;
 import io.tidewater.loader.sql.ReadOnlySql;
 import io.tidewater.local.services.LocalServices;
@@ -77,7 +78,13 @@ final class SqlCommand implements Callable<Integer> {
         try (LocalStack stack =
                 LocalStack.start(LocalStackProperties.defaults().withMessagePersistence(false), dataDirectory.path)) {
             try (ConfigurableApplicationContext loader = LocalServices.startLoader(stack, Map.of("server.port", "0"))) {
-                return new ReadOnlySql(loader.getBean(SparkSession.class), 100_000).run(query);
+                return new ReadOnlySql(
+                                loader.getBean(SparkSession.class),
+                                loader.getBean(LoaderProperties.class)
+                                        .allCatalogs()
+                                        .keySet(),
+                                100_000)
+                        .run(query);
             }
         }
     }

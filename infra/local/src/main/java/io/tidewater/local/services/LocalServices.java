@@ -5,6 +5,7 @@ import io.tidewater.inventory.InventoryServiceApplication;
 import io.tidewater.loader.IcebergLoaderApplication;
 import io.tidewater.local.stack.LocalCatalog;
 import io.tidewater.local.stack.LocalStack;
+import io.tidewater.local.stack.LocalStackProperties;
 import io.tidewater.trigger.WorkflowTriggerApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -164,6 +166,13 @@ public final class LocalServices implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         LocalCatalog.properties(stack.dataDirectory(), stack.s3Endpoint(), stack.region())
                 .forEach((key, value) -> properties.put("tidewater.loader.catalog.properties." + key, value));
+        // Load jobs name files in the report buckets, the ones whose objects notify the pipeline; no other is read.
+        properties.put(
+                "tidewater.loader.source-buckets",
+                stack.properties().s3().notifications().stream()
+                        .map(LocalStackProperties.Notification::bucket)
+                        .distinct()
+                        .collect(Collectors.joining(",")));
         String spark = "tidewater.loader.spark.config.";
         properties.put(spark + "spark.hadoop.fs.s3a.endpoint", stack.s3Endpoint());
         properties.put(spark + "spark.hadoop.fs.s3a.endpoint.region", stack.region());
