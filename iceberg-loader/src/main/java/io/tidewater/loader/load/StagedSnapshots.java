@@ -3,6 +3,7 @@ package io.tidewater.loader.load;
 import java.util.Optional;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CherrypickAncestorCommitException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.DuplicateWAPCommitException;
 
@@ -30,7 +31,9 @@ final class StagedSnapshots {
         }
         try {
             table.manageSnapshots().cherrypick(staged.get().snapshotId()).commit();
-        } catch (DuplicateWAPCommitException raced) {
+        } catch (DuplicateWAPCommitException | CherrypickAncestorCommitException raced) {
+            // A concurrent delivery published the key first: with another staged snapshot (duplicate WAP id), or with
+            // this very one, fast-forwarded, which the retried cherry-pick then finds among the table's ancestors.
             return new Published(publishedOrThrow(table, idempotencyKey, raced), true);
         } catch (CommitStateUnknownException unknown) {
             // The commit may have landed: the table's history decides before anything is retried.
