@@ -22,9 +22,9 @@ for queue in "${queues[@]}"; do
   dlq_url=$(awslocal sqs create-queue --queue-name "${queue}-dlq" --query QueueUrl --output text)
   dlq_arn=$(awslocal sqs get-queue-attributes --queue-url "$dlq_url" --attribute-names QueueArn \
     --query Attributes.QueueArn --output text)
+  # 30 s for every queue: the services hold a long task's message on a lease of that length
+  # (tidewater.messaging.lease) and extend it while they work, as in the embedded stack.
   visibility=30
-  # A load runs Spark for minutes (300 s in the embedded stack too).
-  [ "$queue" = tidewater-load-jobs ] && visibility=300
   awslocal sqs create-queue --queue-name "$queue" --attributes "{
     \"VisibilityTimeout\": \"${visibility}\",
     \"RedrivePolicy\": \"{\\\"deadLetterTargetArn\\\":\\\"${dlq_arn}\\\",\\\"maxReceiveCount\\\":\\\"5\\\"}\"

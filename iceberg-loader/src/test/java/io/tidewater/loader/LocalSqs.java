@@ -12,10 +12,12 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** ElasticMQ in this JVM on a free port, with the given queues, and a client for it. */
-final class LocalSqs {
+public final class LocalSqs {
 
     private final String endpoint;
     private final SqsClient sqs;
@@ -29,7 +31,7 @@ final class LocalSqs {
                 .build();
     }
 
-    static LocalSqs start(List<String> queues) {
+    public static LocalSqs start(List<String> queues) {
         int port = freePort();
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
                 .withPort(port)
@@ -51,7 +53,28 @@ final class LocalSqs {
                 "spring.cloud.aws.credentials.secret-key", "test");
     }
 
-    void send(String queue, String body) {
+    /** A queue whose messages come back {@code visibilityTimeoutSeconds} after each receive; its URL. */
+    public String queue(String name, int visibilityTimeoutSeconds) {
+        return sqs.createQueue(request -> request.queueName(name)
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibilityTimeoutSeconds))))
+                .queueUrl();
+    }
+
+    public SqsClient client() {
+        return sqs;
+    }
+
+    /** A new asynchronous client, as spring-cloud-aws uses, for the caller to close. */
+    public SqsAsyncClient newAsyncClient() {
+        return SqsAsyncClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
+    public void send(String queue, String body) {
         String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
         sqs.sendMessage(request -> request.queueUrl(url).messageBody(body));
     }

@@ -8,8 +8,11 @@ import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.contract.RunState;
+import io.tidewater.service.messaging.MessageLease;
+import io.tidewater.service.messaging.MessageLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /** Takes CUR and Data Exports manifests the trigger announces, one at a time. */
@@ -23,27 +26,37 @@ class ReportArrivedListener {
     private final RunUpdatesClient runUpdates;
     private final BillingMetrics metrics;
     private final BillingProperties properties;
+    private final MessageLeases leases;
 
     ReportArrivedListener(
             Deliveries deliveries,
             SqsTemplate sqs,
             RunUpdatesClient runUpdates,
             BillingMetrics metrics,
-            BillingProperties properties) {
+            BillingProperties properties,
+            MessageLeases leases) {
         this.deliveries = deliveries;
         this.metrics = metrics;
         this.sqs = sqs;
         this.runUpdates = runUpdates;
         this.properties = properties;
+        this.leases = leases;
     }
 
     /**
      * One message at a time, so that deliveries of a period are ordered by the ledger without racing, and streaming
      * stays within the machine. A delivery that is wrong as delivered is parked on the dead-letter queue with its reason
-     * at once; any other failure is retried by SQS.
+     * at once; any other failure is retried by SQS. A scan streams the whole delivery: the message is held on a lease
+     * meanwhile.
      */
     @SqsListener(value = "${tidewater.billing.reports-queue}", maxConcurrentMessages = "1", maxMessagesPerPoll = "1")
-    void onReportArrived(String body) {
+    void onReportArrived(Message<String> message) {
+        try (MessageLease lease = leases.hold(message)) {
+            handle(message.getPayload());
+        }
+    }
+
+    private void handle(String body) {
         ReportArrived arrived;
         try {
             arrived = MessageJson.read(body, ReportArrived.class);

@@ -55,6 +55,12 @@ class IcebergTables {
                 namespaces.createNamespace(namespace);
             } catch (AlreadyExistsException createdMeanwhile) {
                 // another loader created it first: that is what we wanted
+            } catch (RuntimeException failed) {
+                // The JDBC catalog reports a namespace created meanwhile as a failed INSERT (a unique key), not as
+                // AlreadyExistsException: two deliveries of a table's first job race here.
+                if (!namespaces.namespaceExists(namespace)) {
+                    throw failed;
+                }
             }
         }
     }

@@ -9,16 +9,20 @@ import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.service.faults.CrashPoint;
+import io.tidewater.service.messaging.MessageLease;
+import io.tidewater.service.messaging.MessageLeases;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes load jobs off the jobs queue and replies on each job's reply queue. A job that can never succeed is replied to
  * as failed and parked on the dead-letter queue with its reason; any other failure leaves the message on the queue to
- * be delivered again, and the queue's redrive policy dead-letters it after its retries.
+ * be delivered again, and the queue's redrive policy dead-letters it after its retries. A job is held on a lease while it
+ * runs, so that the job of a loader that died is taken up again within one lease, however long jobs take.
  */
 @Component
 class LoadJobListener {
@@ -29,16 +33,29 @@ class LoadJobListener {
     private final SqsTemplate sqs;
     private final String deadLetterQueue;
     private final PipelineMeters meters;
+    private final MessageLeases leases;
 
-    LoadJobListener(LoadJobRunner runner, SqsTemplate sqs, LoaderProperties properties, MeterRegistry meters) {
+    LoadJobListener(
+            LoadJobRunner runner,
+            SqsTemplate sqs,
+            LoaderProperties properties,
+            MeterRegistry meters,
+            MessageLeases leases) {
         this.runner = runner;
         this.sqs = sqs;
         this.deadLetterQueue = properties.jobsQueue() + "-dlq";
         this.meters = new PipelineMeters(meters);
+        this.leases = leases;
     }
 
     @SqsListener(value = "${tidewater.loader.jobs-queue}", maxConcurrentMessages = "2", maxMessagesPerPoll = "2")
-    void onLoadJob(String body) {
+    void onLoadJob(Message<String> message) {
+        try (MessageLease lease = leases.hold(message)) {
+            handle(message.getPayload());
+        }
+    }
+
+    private void handle(String body) {
         LoadJob job;
         try {
             job = MessageJson.read(body, LoadJob.class);

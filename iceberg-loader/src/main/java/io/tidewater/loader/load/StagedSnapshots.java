@@ -6,6 +6,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CherrypickAncestorCommitException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.DuplicateWAPCommitException;
 import org.apache.iceberg.exceptions.ValidationException;
@@ -34,7 +35,9 @@ final class StagedSnapshots {
         }
         try {
             table.manageSnapshots().cherrypick(staged.get().snapshotId()).commit();
-        } catch (DuplicateWAPCommitException raced) {
+        } catch (DuplicateWAPCommitException | CherrypickAncestorCommitException raced) {
+            // A concurrent delivery published the key first: with another staged snapshot (duplicate WAP id), or with
+            // this very one, fast-forwarded, which the retried cherry-pick then finds among the table's ancestors.
             return new Published(publishedOrThrow(table, idempotencyKey, raced), true);
         } catch (CommitStateUnknownException unknown) {
             // The commit may have landed: the table's history decides before anything is retried.

@@ -23,16 +23,21 @@ final class PipelineQueues extends Construct {
     static final String RUN_UPDATES = "tidewater-run-updates";
     static final String RUN_NOTIFICATIONS = "tidewater-run-notifications";
 
+    /**
+     * The services' {@code tidewater.messaging.lease}: a loader job, a report check or a billing scan holds its message
+     * this long and extends it while it works, so the message of a task that died comes back within this.
+     */
+    static final Duration LEASE = Duration.seconds(30);
+
     private final Map<String, Queue> queues = new LinkedHashMap<>();
     private final Map<String, Queue> deadLetterQueues = new LinkedHashMap<>();
 
     PipelineQueues(Construct scope, String id) {
         super(scope, id);
         add(S3_EVENTS, Duration.seconds(60));
-        add(INVENTORY_REPORTS, Duration.seconds(120));
-        add(BILLING_REPORTS, Duration.seconds(120));
-        // A load runs Spark for minutes; the message must stay invisible while it does.
-        add(LOAD_JOBS, Duration.seconds(900));
+        add(INVENTORY_REPORTS, LEASE);
+        add(BILLING_REPORTS, LEASE);
+        add(LOAD_JOBS, LEASE);
         add(LOAD_RESULTS, Duration.seconds(60));
         add(BILLING_LOAD_RESULTS, Duration.seconds(60));
         add(RUN_UPDATES, Duration.seconds(60));

@@ -47,6 +47,23 @@ class TidewaterStackTest {
         }
 
         @Test
+        void queuesOfLongTasksHideAMessageForOneLeaseOnly() {
+            for (String queue : List.of(
+                    PipelineQueues.INVENTORY_REPORTS, PipelineQueues.BILLING_REPORTS, PipelineQueues.LOAD_JOBS)) {
+                template.hasResourceProperties(
+                        "AWS::SQS::Queue",
+                        Map.of(
+                                "QueueName",
+                                queue,
+                                "VisibilityTimeout",
+                                PipelineQueues.LEASE.toSeconds().intValue()));
+            }
+            assertThat(PipelineQueues.LEASE.toSeconds().intValue())
+                    .as("the services' default tidewater.messaging.lease")
+                    .isEqualTo(30);
+        }
+
+        @Test
         void reportBucketsNotifyTheEventsQueueOfCompletionMarkersOnly() {
             template.hasResourceProperties(
                     "AWS::S3::Bucket",

@@ -18,6 +18,7 @@ import io.tidewater.service.faults.CrashPoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,9 @@ import org.springframework.util.FileSystemUtils;
  * {@code ./tidewater up} in a child JVM, killed with SIGKILL in the middle of a load and halted at each named crash
  * point, then started again on the same data directory; duplicate deliveries, a poison message, a report with a bad
  * checksum and a competing writer on the same table come on top. Every report must end committed exactly once, with
- * its source's rows, or dead-lettered with a reason.
+ * its source's rows, or dead-lettered with a reason. The stack runs with the bundled queues' visibility timeouts and
+ * the services' default lease ({@code tidewater.messaging.lease}), and the restart after the kill must commit within
+ * {@link #RESTART_TO_COMMIT_LIMIT}.
  *
  * <p>Lean by default (for CI); {@code -Dtidewater.soak=true} sends more reports and goes through the crash points
  * several times.
@@ -39,7 +42,9 @@ import org.springframework.util.FileSystemUtils;
 class CrashRecoveryIT {
 
     private static final boolean SOAK = Boolean.getBoolean("tidewater.soak");
-    private static final int VISIBILITY_TIMEOUT_SECONDS = 10;
+    /** Issue 21: a report in flight at a kill was committed 285 s after the restart while jobs were held 300 s. */
+    private static final Duration RESTART_TO_COMMIT_LIMIT = Duration.ofSeconds(90);
+
     private static final long ROWS_PER_REPORT = 300;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(SOAK ? 900 : 300);
 
@@ -51,9 +56,11 @@ class CrashRecoveryIT {
         // Each crash costs a start of Spark and four services. CI kills once from observed state (usually files
         // written, not committed), halts once where a load is committed but not acknowledged and once where the
         // loader's reply is recorded but the trigger not told; the soak halts at every named point twice.
+        // The restart after the kill halts where its first load is committed, so that it times restart to commit.
         List<CrashPoint> crashPoints = SOAK
                 ? Stream.of(CrashPoint.values())
                         .flatMap(point -> Stream.of(point, point))
+                        .sorted(Comparator.comparing(point -> point != CrashPoint.COMMITTED_NOT_ACKNOWLEDGED))
                         .toList()
                 : List.of(CrashPoint.COMMITTED_NOT_ACKNOWLEDGED, CrashPoint.RESULT_RECORDED_NOT_REPORTED);
         int firstBatch = SOAK ? 8 : 3;
@@ -66,8 +73,7 @@ class CrashRecoveryIT {
 
         Path data = temp.resolve("data");
         LocalStackProperties properties = FaultStackConfiguration.onFreePorts();
-        Path config = FaultStackConfiguration.write(
-                temp.resolve("tidewater-local.yml"), properties, VISIBILITY_TIMEOUT_SECONDS);
+        Path config = FaultStackConfiguration.write(temp.resolve("tidewater-local.yml"), properties);
         List<String> history = new ProgressLog();
         int generation = 0;
         int next = 0;
@@ -106,6 +112,8 @@ class CrashRecoveryIT {
             for (CrashPoint point : crashPoints) {
                 unsent.addAll(reports.subList(next, next + reportsPerCrash));
                 next += reportsPerCrash;
+                boolean afterKill = generation == 1;
+                long restarted = System.nanoTime();
                 try (ChildStack child = ChildStack.start(data, config, Optional.of(point), generation++)) {
                     history.add("start %d (crash at %s): %s"
                             .formatted(
@@ -121,6 +129,19 @@ class CrashRecoveryIT {
                     int status = child.awaitExit(Duration.ofSeconds(240));
                     assertThat(status).as("exit status at " + point.pointName()).isEqualTo(ChildStack.CRASHED_STATUS);
                     history.add("halted at %s".formatted(point.pointName()));
+                    if (afterKill && point == CrashPoint.COMMITTED_NOT_ACKNOWLEDGED) {
+                        // It halts the moment its loader's first commit lands, which makes the halt the commit's time;
+                        // the table cannot be watched instead, as its files are served by the stack that halted.
+                        Duration restartToCommit = Duration.ofNanos(System.nanoTime() - restarted);
+                        history.add("restart after kill -9: up in %d ms, first commit %d ms after the restart"
+                                .formatted(child.startMillis(), restartToCommit.toMillis()));
+                        System.out.printf(
+                                "FAULTS restart-to-commit=%.1fs (limit %ds)%n",
+                                restartToCommit.toMillis() / 1000.0, RESTART_TO_COMMIT_LIMIT.toSeconds());
+                        assertThat(restartToCommit)
+                                .as("restart to commit after kill -9")
+                                .isLessThanOrEqualTo(RESTART_TO_COMMIT_LIMIT);
+                    }
                 }
             }
 

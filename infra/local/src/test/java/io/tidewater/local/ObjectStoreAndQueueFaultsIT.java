@@ -32,13 +32,15 @@ class ObjectStoreAndQueueFaultsIT {
     private static final int REPORTS_PER_FAULT = SOAK ? 4 : 1;
     private static final Duration FAULT_LENGTH = Duration.ofSeconds(SOAK ? 20 : 4);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(SOAK ? 600 : 180);
+    /** Short, so that a message whose work failed in a fault comes back within seconds; leases are as long. */
+    private static final int VISIBILITY_TIMEOUT_SECONDS = 5;
 
     @Test
     void reportsLoadExactlyOnceThroughASlowAndAFailingObjectStoreAndAQueueOutage(@TempDir Path temp) throws Exception {
         LocalStackProperties properties = LocalStackProperties.read(FaultStackConfiguration.write(
                 temp.resolve("tidewater-local.yml"),
                 FaultStackConfiguration.onFreePorts().withMessagePersistence(false),
-                5));
+                VISIBILITY_TIMEOUT_SECONDS));
         Path data = temp.resolve("data");
         List<SentReport> reports =
                 FaultReports.generate(temp.resolve("reports"), "store-source", 3 * REPORTS_PER_FAULT, 300, 2, 20);
@@ -89,6 +91,7 @@ class ObjectStoreAndQueueFaultsIT {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("server.port", "0");
         overrides.put("tidewater.security.admin-token", LocalPipeline.ADMIN_TOKEN);
+        overrides.put("tidewater.messaging.lease", VISIBILITY_TIMEOUT_SECONDS + "s");
         overrides.put("spring.cloud.aws.s3.endpoint", s3.endpoint());
         overrides.put("spring.cloud.aws.sqs.endpoint", sqs.endpoint());
         overrides.put("tidewater.loader.catalog.properties.s3.endpoint", s3.endpoint());

@@ -6,8 +6,11 @@ import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.inventory.config.InventoryProperties;
+import io.tidewater.service.messaging.MessageLease;
+import io.tidewater.service.messaging.MessageLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /** Takes in each inventory report the workflow trigger routes here. */
@@ -19,19 +22,28 @@ class ReportArrivedListener {
     private final Reports reports;
     private final SqsTemplate sqs;
     private final InventoryProperties properties;
+    private final MessageLeases leases;
 
-    ReportArrivedListener(Reports reports, SqsTemplate sqs, InventoryProperties properties) {
+    ReportArrivedListener(Reports reports, SqsTemplate sqs, InventoryProperties properties, MessageLeases leases) {
         this.reports = reports;
         this.sqs = sqs;
         this.properties = properties;
+        this.leases = leases;
     }
 
     /**
      * A message that is no {@link ReportArrived}, or a report that is wrong as delivered, is parked on the dead-letter
-     * queue with its reason at once: delivering it again cannot help, and nothing of it is loaded.
+     * queue with its reason at once: delivering it again cannot help, and nothing of it is loaded. Checking a large
+     * report's files takes a while: the message is held on a lease meanwhile.
      */
     @SqsListener("${tidewater.inventory.reports-queue}")
-    void onReportArrived(String body) {
+    void onReportArrived(Message<String> message) {
+        try (MessageLease lease = leases.hold(message)) {
+            handle(message.getPayload());
+        }
+    }
+
+    private void handle(String body) {
         ReportArrived arrived;
         try {
             arrived = MessageJson.read(body, ReportArrived.class);

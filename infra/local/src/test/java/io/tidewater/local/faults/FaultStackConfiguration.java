@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.ToIntFunction;
 
 /** The local stack's configuration as a fault test writes it for {@code ./tidewater up --config}. */
 public final class FaultStackConfiguration {
@@ -30,6 +31,21 @@ public final class FaultStackConfiguration {
      * comes back within seconds instead of minutes.
      */
     public static Path write(Path file, LocalStackProperties properties, int visibilityTimeoutSeconds) {
+        return write(file, properties, queue -> visibilityTimeoutSeconds);
+    }
+
+    /**
+     * A configuration on the given ports with each queue's visibility timeout as configured (the bundled ones are the
+     * services' lease), so that a restart is timed as a user's stack restarts.
+     */
+    public static Path write(Path file, LocalStackProperties properties) {
+        return write(file, properties, LocalStackProperties.Queue::visibilityTimeoutSeconds);
+    }
+
+    private static Path write(
+            Path file,
+            LocalStackProperties properties,
+            ToIntFunction<LocalStackProperties.Queue> visibilityTimeoutSeconds) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("region: ").append(properties.region()).append('\n');
         yaml.append("s3:\n  port: ").append(properties.s3().port()).append("\n  buckets:\n");
@@ -50,7 +66,7 @@ public final class FaultStackConfiguration {
                 .append("\n      max-receive-count: ")
                 .append(queue.maxReceiveCount())
                 .append("\n      visibility-timeout-seconds: ")
-                .append(visibilityTimeoutSeconds)
+                .append(visibilityTimeoutSeconds.applyAsInt(queue))
                 .append('\n'));
         try {
             return Files.writeString(file, yaml);
