@@ -10,6 +10,7 @@ queues=(
   tidewater-inventory-reports
   tidewater-billing-reports
   tidewater-load-jobs
+  tidewater-billing-load-jobs
   tidewater-load-results
   tidewater-billing-load-results
   tidewater-run-updates

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tidewater.billing")
 public record BillingProperties(
         @DefaultValue("tidewater-billing-reports") @NotBlank String reportsQueue,
-        @DefaultValue("tidewater-load-jobs") @NotBlank String loadJobsQueue,
+        @DefaultValue("tidewater-billing-load-jobs") @NotBlank String loadJobsQueue,
         @DefaultValue("tidewater-billing-load-results") @NotBlank String loadResultsQueue,
         @DefaultValue("tidewater-run-updates") @NotBlank String runUpdatesQueue,
         @DefaultValue("addNewColumns") @NotBlank String evolutionPolicy,

@@ -19,7 +19,7 @@ class BillingPropertiesTest {
         BillingProperties properties = bind(Map.of());
 
         assertThat(properties.reportsQueue()).isEqualTo("tidewater-billing-reports");
-        assertThat(properties.loadJobsQueue()).isEqualTo("tidewater-load-jobs");
+        assertThat(properties.loadJobsQueue()).isEqualTo("tidewater-billing-load-jobs");
         assertThat(properties.loadResultsQueue()).isEqualTo("tidewater-billing-load-results");
         assertThat(properties.runUpdatesQueue()).isEqualTo("tidewater-run-updates");
         assertThat(properties.evolutionPolicy()).isEqualTo("addNewColumns");

@@ -2,6 +2,7 @@ package io.tidewater.loader.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -17,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The loader's settings under {@code tidewater.loader}.
  *
- * @param jobsQueue the queue load jobs arrive on
+ * @param jobsQueues the queues load jobs arrive on, one per pipeline: each is a lane of its own, so that a backlog on
+ *     one never holds up another's jobs
+ * @param jobsPerLane how many jobs of one lane run at once; the loader runs at most this many per queue, so that
+ *     its memory stays bounded whatever the backlog
  * @param catalog the Iceberg catalog tables are loaded into
  * @param spark the Spark session the loads run in
  * @param maxMalformedRowsPerJob a job with more rows that do not parse fails whole instead of quarantining them
@@ -33,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tidewater.loader")
 public record LoaderProperties(
-        @NotBlank String jobsQueue,
+        @NotEmpty List<@NotBlank String> jobsQueues,
+        @DefaultValue("1") @Positive int jobsPerLane,
         @Valid @NotNull Catalog catalog,
         @Valid @NotNull Spark spark,
         @Positive long maxMalformedRowsPerJob,
@@ -43,6 +48,7 @@ public record LoaderProperties(
         String localSourceDirectory) {
 
     public LoaderProperties {
+        jobsQueues = jobsQueues == null ? List.of() : List.copyOf(jobsQueues);
         catalogs = catalogs == null ? Map.of() : copyOf(catalogs);
         limits = limits == null ? Limits.DEFAULTS : limits;
         sourceBuckets = sourceBuckets == null ? List.of() : List.copyOf(sourceBuckets);

@@ -11,6 +11,7 @@ import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.service.faults.CrashPoint;
 import io.tidewater.service.messaging.MessageLease;
 import io.tidewater.service.messaging.MessageLeases;
+import io.tidewater.service.metrics.ListenedQueues;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes load jobs off the jobs queue and replies on each job's reply queue. A job that can never succeed is replied to
+ * Takes load jobs off the jobs queues and replies on each job's reply queue. Each queue is a lane: the listener runs
+ * {@code jobs-per-lane} jobs of every queue at once, so a pipeline's backlog never holds up another pipeline's jobs,
+ * and the loader holds at most lanes x jobs-per-lane jobs in memory. A job that can never succeed is replied to
  * as failed and parked on the dead-letter queue with its reason; any other failure leaves the message on the queue to
  * be delivered again, and the queue's redrive policy dead-letters it after its retries. A job is held on a lease while it
  * runs, so that the job of a loader that died is taken up again within one lease, however long jobs take.
@@ -31,7 +34,6 @@ class LoadJobListener {
 
     private final LoadJobRunner runner;
     private final SqsTemplate sqs;
-    private final String deadLetterQueue;
     private final PipelineMeters meters;
     private final MessageLeases leases;
 
@@ -43,26 +45,28 @@ class LoadJobListener {
             MessageLeases leases) {
         this.runner = runner;
         this.sqs = sqs;
-        this.deadLetterQueue = properties.jobsQueue() + "-dlq";
         this.meters = new PipelineMeters(meters);
         this.leases = leases;
     }
 
-    @SqsListener(value = "${tidewater.loader.jobs-queue}", maxConcurrentMessages = "2", maxMessagesPerPoll = "2")
+    @SqsListener(
+            value = "#{@loadJobLanes.queues()}",
+            maxConcurrentMessages = "#{@loadJobLanes.jobsPerLane()}",
+            maxMessagesPerPoll = "#{@loadJobLanes.jobsPerLane()}")
     void onLoadJob(Message<String> message) {
         try (MessageLease lease = leases.hold(message)) {
-            handle(message.getPayload());
+            handle(message.getPayload(), LoadJobLanes.queueOf(message) + ListenedQueues.DEAD_LETTER_SUFFIX);
         }
     }
 
-    private void handle(String body) {
+    private void handle(String body, String deadLetterQueue) {
         LoadJob job;
         try {
             job = MessageJson.read(body, LoadJob.class);
         } catch (InvalidMessageException unreadable) {
             // No reply queue is known, and delivering it again cannot help: it goes to the DLQ with its reason.
             log.warn("Rejected message on the load jobs queue: {}", unreadable.getMessage());
-            park(body, unreadable.getMessage());
+            park(body, deadLetterQueue, unreadable.getMessage());
             return;
         }
         long started = System.nanoTime();
@@ -81,7 +85,7 @@ class LoadJobListener {
         } catch (InvalidLoadJobException invalid) {
             log.warn("Load job {} for {} cannot succeed: {}", job.jobId(), job.table(), invalid.getMessage());
             reply(job, new LoadResult.LoadFailed(job.jobId(), job.runId(), job.table(), invalid.getMessage(), false));
-            park(body, invalid.getMessage());
+            park(body, deadLetterQueue, invalid.getMessage());
             meters.loadDuration(job.table(), PipelineMeters.Outcome.REJECTED, since(started));
         } catch (RuntimeException e) {
             meters.loadDuration(job.table(), PipelineMeters.Outcome.ERRORED, since(started));
@@ -89,7 +93,7 @@ class LoadJobListener {
         }
     }
 
-    private void park(String body, String reason) {
+    private void park(String body, String deadLetterQueue, String reason) {
         sqs.send(to -> to.queue(deadLetterQueue).payload(body).header("tidewater-failure-reason", reason));
     }
 

@@ -18,7 +18,7 @@ class LoaderPropertiesTest {
     }
 
     private static final Map<String, String> PRIMARY = Map.of(
-            "tidewater.loader.jobs-queue", "jobs",
+            "tidewater.loader.jobs-queues", "jobs",
             "tidewater.loader.max-malformed-rows-per-job", "50",
             "tidewater.loader.catalog.name", "tidewater",
             "tidewater.loader.catalog.properties.type", "jdbc",
@@ -33,7 +33,8 @@ class LoaderPropertiesTest {
 
         assertThat(properties)
                 .isEqualTo(new LoaderProperties(
-                        "jobs",
+                        List.of("jobs"),
+                        1,
                         new LoaderProperties.Catalog(
                                 "tidewater",
                                 Map.of(

@@ -55,7 +55,8 @@ public final class LocalLoader {
     /** A primary catalog and a second one, each a JDBC catalog on a SQLite file of its own. */
     private static LoaderProperties properties(Path directory) {
         return new LoaderProperties(
-                "jobs",
+                List.of("jobs"),
+                1,
                 sqliteCatalog(directory),
                 new LoaderProperties.Spark(
                         "local[2]",
@@ -91,7 +92,7 @@ public final class LocalLoader {
      */
     public Map<String, String> springProperties() {
         Map<String, String> spring = new LinkedHashMap<>();
-        spring.put("tidewater.loader.jobs-queue", properties.jobsQueue());
+        spring.put("tidewater.loader.jobs-queues", String.join(",", properties.jobsQueues()));
         spring.put("tidewater.loader.catalog.name", PRIMARY);
         properties
                 .catalog()

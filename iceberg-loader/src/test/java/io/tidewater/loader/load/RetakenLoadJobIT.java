@@ -108,7 +108,9 @@ class RetakenLoadJobIT {
 
     /** The message as the listener container hands it over: its id and its visibility in the headers. */
     private static org.springframework.messaging.Message<String> delivered(Message message, Visibility visibility) {
+        // The headers spring-cloud-aws's container sets on every message it hands a listener.
         return MessageBuilder.withPayload(message.body())
+                .setHeader(SqsHeaders.SQS_QUEUE_NAME_HEADER, "jobs")
                 .setHeader(SqsHeaders.SQS_RAW_MESSAGE_ID_HEADER, message.messageId())
                 .setHeader(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER, visibility)
                 .build();

@@ -14,7 +14,8 @@ class SourceLocationsTest {
 
     private static SourceLocations locations(String localDirectory) {
         return SourceLocations.of(new LoaderProperties(
-                "jobs",
+                List.of("jobs"),
+                1,
                 new LoaderProperties.Catalog("tidewater", Map.of()),
                 new LoaderProperties.Spark("local[1]", Map.of()),
                 1,

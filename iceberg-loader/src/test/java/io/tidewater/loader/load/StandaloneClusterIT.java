@@ -50,7 +50,8 @@ class StandaloneClusterIT {
         directory = Files.createTempDirectory("tidewater-standalone-cluster");
         cluster = StandaloneSparkCluster.start(directory.resolve("cluster"));
         spark = SparkSessions.create(new LoaderProperties(
-                "jobs",
+                List.of("jobs"),
+                1,
                 LocalLoader.sqliteCatalog(directory),
                 new LoaderProperties.Spark(
                         cluster.masterUrl(),

@@ -18,6 +18,9 @@ final class PipelineQueues extends Construct {
     static final String INVENTORY_REPORTS = "tidewater-inventory-reports";
     static final String BILLING_REPORTS = "tidewater-billing-reports";
     static final String LOAD_JOBS = "tidewater-load-jobs";
+    /** Billing's lane on the loader: its jobs never wait behind an inventory backlog. */
+    static final String BILLING_LOAD_JOBS = "tidewater-billing-load-jobs";
+
     static final String LOAD_RESULTS = "tidewater-load-results";
     static final String BILLING_LOAD_RESULTS = "tidewater-billing-load-results";
     static final String RUN_UPDATES = "tidewater-run-updates";
@@ -38,6 +41,7 @@ final class PipelineQueues extends Construct {
         add(INVENTORY_REPORTS, LEASE);
         add(BILLING_REPORTS, LEASE);
         add(LOAD_JOBS, LEASE);
+        add(BILLING_LOAD_JOBS, LEASE);
         add(LOAD_RESULTS, Duration.seconds(60));
         add(BILLING_LOAD_RESULTS, Duration.seconds(60));
         add(RUN_UPDATES, Duration.seconds(60));

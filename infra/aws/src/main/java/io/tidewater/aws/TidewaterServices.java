@@ -109,16 +109,16 @@ final class TidewaterServices extends Construct {
         List<PolicyStatement> billingStatements = new ArrayList<>();
         billingStatements.add(consume(queues, PipelineQueues.BILLING_REPORTS));
         billingStatements.add(consume(queues, PipelineQueues.BILLING_LOAD_RESULTS));
-        billingStatements.add(send(queues, PipelineQueues.LOAD_JOBS, PipelineQueues.RUN_UPDATES));
+        billingStatements.add(send(queues, PipelineQueues.BILLING_LOAD_JOBS, PipelineQueues.RUN_UPDATES));
         billingStatements.add(
                 sendToDeadLetters(queues, PipelineQueues.BILLING_REPORTS, PipelineQueues.BILLING_LOAD_RESULTS));
         billingStatements.addAll(buckets.readReports(props.billing(), buckets.billing()));
         service(cluster, props.images(), BILLING, regionOnly(), Map.of(), billingStatements);
 
         List<PolicyStatement> loaderStatements = new ArrayList<>();
-        loaderStatements.add(consume(queues, PipelineQueues.LOAD_JOBS));
+        loaderStatements.add(consume(queues, PipelineQueues.LOAD_JOBS, PipelineQueues.BILLING_LOAD_JOBS));
         loaderStatements.add(send(queues, PipelineQueues.LOAD_RESULTS, PipelineQueues.BILLING_LOAD_RESULTS));
-        loaderStatements.add(sendToDeadLetters(queues, PipelineQueues.LOAD_JOBS));
+        loaderStatements.add(sendToDeadLetters(queues, PipelineQueues.LOAD_JOBS, PipelineQueues.BILLING_LOAD_JOBS));
         // Spark reads the source files named by each job straight from the report buckets.
         loaderStatements.addAll(buckets.readReports(props.inventory(), buckets.inventory()));
         loaderStatements.addAll(buckets.readReports(props.billing(), buckets.billing()));
@@ -259,7 +259,7 @@ final class TidewaterServices extends Construct {
                         .build());
     }
 
-    private static PolicyStatement consume(PipelineQueues queues, String name) {
+    private static PolicyStatement consume(PipelineQueues queues, String... names) {
         return PolicyStatement.Builder.create()
                 .actions(List.of(
                         "sqs:ReceiveMessage",
@@ -267,7 +267,9 @@ final class TidewaterServices extends Construct {
                         "sqs:ChangeMessageVisibility",
                         "sqs:GetQueueAttributes",
                         "sqs:GetQueueUrl"))
-                .resources(List.of(queues.named(name).getQueueArn()))
+                .resources(List.of(names).stream()
+                        .map(name -> queues.named(name).getQueueArn())
+                        .toList())
                 .build();
     }
 

@@ -35,6 +35,7 @@ class TidewaterStackTest {
                     PipelineQueues.INVENTORY_REPORTS,
                     PipelineQueues.BILLING_REPORTS,
                     PipelineQueues.LOAD_JOBS,
+                    PipelineQueues.BILLING_LOAD_JOBS,
                     PipelineQueues.LOAD_RESULTS,
                     PipelineQueues.BILLING_LOAD_RESULTS,
                     PipelineQueues.RUN_UPDATES,
@@ -49,7 +50,10 @@ class TidewaterStackTest {
         @Test
         void queuesOfLongTasksHideAMessageForOneLeaseOnly() {
             for (String queue : List.of(
-                    PipelineQueues.INVENTORY_REPORTS, PipelineQueues.BILLING_REPORTS, PipelineQueues.LOAD_JOBS)) {
+                    PipelineQueues.INVENTORY_REPORTS,
+                    PipelineQueues.BILLING_REPORTS,
+                    PipelineQueues.LOAD_JOBS,
+                    PipelineQueues.BILLING_LOAD_JOBS)) {
                 template.hasResourceProperties(
                         "AWS::SQS::Queue",
                         Map.of(
@@ -159,8 +163,8 @@ class TidewaterStackTest {
 
         @Test
         void alarmsOnEveryDeadLetterQueueFailedRunsAndFreshness() {
-            // Eight dead-letter queues, failed runs and freshness.
-            template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
+            // Nine dead-letter queues, failed runs and freshness.
+            template.resourceCountIs("AWS::CloudWatch::Alarm", 11);
             template.hasResourceProperties(
                     "AWS::CloudWatch::Alarm",
                     Map.of(

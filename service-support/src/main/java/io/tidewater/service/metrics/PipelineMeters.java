@@ -35,6 +35,11 @@ public final class PipelineMeters {
     public static final String QUEUE_LAG = "tidewater.queue.lag";
     /** Gauge {@code tidewater_queue_depth}: messages waiting on a queue (SQS ApproximateNumberOfMessages). */
     public static final String QUEUE_DEPTH = "tidewater.queue.depth";
+    /**
+     * Gauge {@code tidewater_pipeline_backlog}: a pipeline's runs that have not ended (received, routed, crawled or
+     * loading), from the trigger's run ledger; a backlog that only grows means a stage is not keeping up.
+     */
+    public static final String PIPELINE_BACKLOG = "tidewater.pipeline.backlog";
     /** Counter {@code tidewater_events_received_total}: S3 object-created events the trigger read. */
     public static final String EVENTS_RECEIVED = "tidewater.events.received";
     /** Counter {@code tidewater_events_rejected_total}: events the trigger refused, by reason. */

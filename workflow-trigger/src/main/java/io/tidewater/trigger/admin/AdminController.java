@@ -8,6 +8,7 @@ import io.tidewater.trigger.config.TriggerProperties;
 import io.tidewater.trigger.config.TriggerProperties.Route;
 import io.tidewater.trigger.event.ObjectCreated;
 import io.tidewater.trigger.routing.Router;
+import io.tidewater.trigger.run.PipelineRuns;
 import io.tidewater.trigger.run.Run;
 import io.tidewater.trigger.run.RunFilter;
 import io.tidewater.trigger.run.RunSource;
@@ -17,7 +18,9 @@ import io.tidewater.trigger.run.StartOutcome;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +67,12 @@ class AdminController {
 
     record Redriven(String queue, int moved) {}
 
-    record Pipeline(String name, String queue, String table, boolean paused) {}
+    /**
+     * A pipeline, whether it is paused, and its runs by state; {@code inFlight} is its backlog, the runs that have not
+     * ended.
+     */
+    record Pipeline(
+            String name, String queue, String table, boolean paused, Map<RunState, Long> runsByState, long inFlight) {}
 
     @Operation(summary = "List runs, newest first")
     @GetMapping("/runs")
@@ -146,9 +154,20 @@ class AdminController {
     @GetMapping("/pipelines")
     List<Pipeline> pipelines() {
         List<String> paused = runs.pausedPipelines();
+        Map<String, PipelineRuns> runsByPipeline = runs.pipelineRuns().stream()
+                .collect(Collectors.toMap(PipelineRuns::pipeline, pipelineRuns -> pipelineRuns));
         return router.routes().stream()
-                .map(route ->
-                        new Pipeline(route.pipeline(), route.queue(), route.table(), paused.contains(route.pipeline())))
+                .map(route -> {
+                    PipelineRuns pipelineRuns = runsByPipeline.getOrDefault(
+                            route.pipeline(), new PipelineRuns(route.pipeline(), Map.of(), null));
+                    return new Pipeline(
+                            route.pipeline(),
+                            route.queue(),
+                            route.table(),
+                            paused.contains(route.pipeline()),
+                            pipelineRuns.runsByState(),
+                            pipelineRuns.inFlight());
+                })
                 .distinct()
                 .toList();
     }

@@ -88,11 +88,15 @@ public final class LocalServices implements AutoCloseable {
 
     /** The HTTP port a service listens on, by its {@code spring.application.name}, such as {@code inventory-service}. */
     public int port(String applicationName) {
+        return context(applicationName).getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** A service's context, by its {@code spring.application.name}, for a look at its beans (meters, in tests). */
+    public ConfigurableApplicationContext context(String applicationName) {
         return contexts.stream()
                 .filter(context ->
                         applicationName.equals(context.getEnvironment().getProperty("spring.application.name")))
                 .findFirst()
-                .map(context -> context.getEnvironment().getRequiredProperty("local.server.port", Integer.class))
                 .orElseThrow(() -> new IllegalArgumentException("Cannot find service " + applicationName));
     }
 
