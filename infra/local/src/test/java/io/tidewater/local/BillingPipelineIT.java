@@ -114,24 +114,7 @@ class BillingPipelineIT {
         BigDecimal v2Cost = expectedCost(gunzip(v2Data));
         assertThat(unblendedCost("2018-08")).isEqualByComparingTo(v2Cost);
 
-        String staleRun = UUID.randomUUID().toString();
-        pipeline.send(
-                "tidewater-billing-reports",
-                MessageJson.write(new ReportArrived(
-                        staleRun,
-                        "billing-cur",
-                        BUCKET,
-                        folder + v1Assembly + "/koku-local-Manifest.json",
-                        null,
-                        null,
-                        v1Manifest.length,
-                        Instant.now())));
-
-        await().atMost(LOAD_TIMEOUT)
-                .untilAsserted(() -> assertThat(ledger("SELECT reason FROM skipped_events WHERE run_id = ?", staleRun))
-                        .singleElement()
-                        .asString()
-                        .contains("delivery " + v1Assembly));
+        sendStaleEventAndAwaitItsSkip(folder + v1Assembly + "/koku-local-Manifest.json", v1Manifest, v1Assembly);
         assertThat(rows("2018-08")).isEqualTo(13_380);
         assertThat(unblendedCost("2018-08")).isEqualByComparingTo(v2Cost);
         assertThat(pipeline.count("SELECT count(*) FROM billing.cur WHERE billing_period = '2018-08' "
@@ -235,23 +218,7 @@ class BillingPipelineIT {
                 .isEqualTo(481);
         assertThat(rows("2024-02")).isEqualTo(781);
 
-        String staleRun = UUID.randomUUID().toString();
-        pipeline.send(
-                "tidewater-billing-reports",
-                MessageJson.write(new ReportArrived(
-                        staleRun,
-                        "billing-cur",
-                        BUCKET,
-                        folderA + a1 + "/payer-a-Manifest.json",
-                        null,
-                        null,
-                        a1Manifest.length,
-                        Instant.now())));
-        await().atMost(LOAD_TIMEOUT)
-                .untilAsserted(() -> assertThat(ledger("SELECT reason FROM skipped_events WHERE run_id = ?", staleRun))
-                        .singleElement()
-                        .asString()
-                        .contains("delivery " + a1));
+        sendStaleEventAndAwaitItsSkip(folderA + a1 + "/payer-a-Manifest.json", a1Manifest, a1);
 
         assertThat(rows("2024-02")).isEqualTo(781);
         assertThat(unblendedCost("2024-02"))
@@ -504,6 +471,20 @@ class BillingPipelineIT {
                         DocumentedExports.exportArn(export),
                         columns,
                         List.of("s3://" + BUCKET + "/" + data))));
+    }
+
+    /** An event for an earlier delivery's manifest arrives again, late: the ledger records it as skipped. */
+    private void sendStaleEventAndAwaitItsSkip(String manifestKey, byte[] manifest, String assembly) {
+        String staleRun = UUID.randomUUID().toString();
+        pipeline.send(
+                "tidewater-billing-reports",
+                MessageJson.write(new ReportArrived(
+                        staleRun, "billing-cur", BUCKET, manifestKey, null, null, manifest.length, Instant.now())));
+        await().atMost(LOAD_TIMEOUT)
+                .untilAsserted(() -> assertThat(ledger("SELECT reason FROM skipped_events WHERE run_id = ?", staleRun))
+                        .singleElement()
+                        .asString()
+                        .contains("delivery " + assembly));
     }
 
     private static int firstLineItemOf(DataExportSamples samples, String productCode) {
