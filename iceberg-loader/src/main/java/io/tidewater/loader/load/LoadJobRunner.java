@@ -63,6 +63,7 @@ public class LoadJobRunner {
     private final List<LoadJobObserver> observers;
     private final SourceLocations sources;
     private final Executor checksumReaders;
+    private final DerivedTables derivedTables;
 
     @Autowired
     LoadJobRunner(
@@ -104,6 +105,7 @@ public class LoadJobRunner {
         this.limits = limits;
         this.observers = List.copyOf(observers);
         this.sources = sources;
+        this.derivedTables = new DerivedTables(spark, tables, catalogName);
         AtomicInteger threads = new AtomicInteger();
         this.checksumReaders = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "load-job-checksums-" + threads.incrementAndGet());
@@ -138,6 +140,7 @@ public class LoadJobRunner {
     private LoadResult.LoadCompleted load(LoadJob job) {
         long started = System.nanoTime();
         TableIdentifier identifier = TableIdentifier.parse(job.table());
+        derivedTables.requireAdmitted(job);
         Schema incoming = JobSchema.of(job);
         Table table = tables.loadOrCreate(identifier, incoming, JobSchema.partitionSpec(job, incoming));
 
@@ -148,7 +151,7 @@ public class LoadJobRunner {
                     job.jobId(),
                     job.table(),
                     earlier.get().snapshotId());
-            return completed(job, 0, 0, earlier.get(), true, started);
+            return completed(job, 0, 0, earlier.get(), true, started, derivedTables.load(job));
         }
 
         LoadJob fitted = JobSchema.keepingTextColumns(job, table.schema());
@@ -183,7 +186,9 @@ public class LoadJobRunner {
         meters.rowsLoaded(job.table(), written);
         // Counted also when 0, so that dashboards show a zero rather than no data.
         meters.rowsQuarantined(job.table(), published.alreadyLoaded() ? 0 : malformed);
-        return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started);
+        // Also when an earlier delivery published the job's rows: a crash before its derived tables heals here.
+        List<LoadResult.DerivedLoad> derived = derivedTables.load(job);
+        return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started, derived);
     }
 
     /** Spark lists the files when it plans the read: a missing one fails here, with a checked AnalysisException. */
@@ -338,7 +343,13 @@ public class LoadJobRunner {
     }
 
     private static LoadResult.LoadCompleted completed(
-            LoadJob job, long rows, long quarantined, Snapshot snapshot, boolean alreadyLoaded, long started) {
+            LoadJob job,
+            long rows,
+            long quarantined,
+            Snapshot snapshot,
+            boolean alreadyLoaded,
+            long started,
+            List<LoadResult.DerivedLoad> derived) {
         return new LoadResult.LoadCompleted(
                 job.jobId(),
                 job.runId(),
@@ -347,6 +358,7 @@ public class LoadJobRunner {
                 quarantined,
                 snapshot.snapshotId(),
                 alreadyLoaded,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000,
+                derived);
     }
 }

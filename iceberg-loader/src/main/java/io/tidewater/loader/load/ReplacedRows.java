@@ -51,6 +51,16 @@ final class ReplacedRows {
         }
     }
 
+    /** Every row of the partition value, whatever its owner. */
+    Expression partitionScope() {
+        return Expressions.equal(replace.column(), partitionValue());
+    }
+
+    /** The partition value in the table's type of the partition column. */
+    Object partitionLiteral() {
+        return partitionValue();
+    }
+
     /** Which rows the replacement takes the place of, for conflict detection. */
     Expression scope() {
         Expression partition = Expressions.equal(replace.column(), partitionValue());
@@ -136,14 +146,14 @@ final class ReplacedRows {
                 null);
     }
 
-    private static boolean hasIdentityField(PartitionSpec spec, Types.NestedField column) {
+    static boolean hasIdentityField(PartitionSpec spec, Types.NestedField column) {
         return spec.fields().stream()
                 .anyMatch(field -> field.sourceId() == column.fieldId()
                         && field.transform().isIdentity());
     }
 
     /** The file's value of an identity partition field on {@code column}; a marker object when there is none. */
-    private static Object identityValue(PartitionSpec spec, DataFile file, Types.NestedField column) {
+    static Object identityValue(PartitionSpec spec, DataFile file, Types.NestedField column) {
         List<PartitionField> fields = spec.fields();
         for (int position = 0; position < fields.size(); position++) {
             PartitionField field = fields.get(position);
@@ -155,7 +165,7 @@ final class ReplacedRows {
         return NOT_PARTITIONED;
     }
 
-    private static final Object NOT_PARTITIONED = new Object();
+    static final Object NOT_PARTITIONED = new Object();
 
     private Object partitionValue() {
         Types.NestedField column = field(replace.column());
