@@ -1,8 +1,11 @@
 package io.tidewater.billing.delivery;
 
 import io.tidewater.billing.config.BillingProperties;
+import io.tidewater.billing.costs.BillingCosts;
+import io.tidewater.billing.costs.CostSource;
 import io.tidewater.billing.manifest.BillingDelivery;
 import io.tidewater.contract.ConstantColumn;
+import io.tidewater.contract.DerivedTable;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
@@ -17,7 +20,8 @@ import java.util.stream.Stream;
  * One load job per delivery: it replaces its report's rows of the billing period in one commit, so the table is
  * partitioned by {@code billing_period} and {@code report}, and every row carries the period, the report and the
  * assembly it came from, plus the constants of its table (FOCUS: the FOCUS version). Other reports of the same period
- * keep their rows.
+ * keep their rows. The job keeps {@code billing.costs} in step: the delivery's rows mapped to FOCUS's columns, under the
+ * configured precedence of report generations.
  */
 final class BillingLoadJobs {
 
@@ -61,7 +65,30 @@ final class BillingLoadJobs {
                         BILLING_PERIOD, delivery.period(), new WriteMode.Owner(REPORT, delivery.report())),
                 properties.evolutionPolicy(),
                 List.of(BILLING_PERIOD, REPORT),
-                properties.loadResultsQueue());
+                properties.loadResultsQueue(),
+                List.of(costs(table, columns, tableConstants, properties)));
+    }
+
+    /** Every delivery keeps {@code billing.costs} in step, mapped from the columns it has. */
+    private static DerivedTable costs(
+            String table, List<LoadColumn> columns, List<ConstantColumn> tableConstants, BillingProperties properties) {
+        List<String> names = Stream.concat(
+                        Stream.concat(
+                                columns.stream().map(LoadColumn::name), Stream.of(BILLING_PERIOD, REPORT, ASSEMBLY_ID)),
+                        tableConstants.stream().map(ConstantColumn::name))
+                .toList();
+        return BillingCosts.of(
+                properties.tables().costs(),
+                costSource(table, properties),
+                names,
+                properties.costs().precedence());
+    }
+
+    static CostSource costSource(String table, BillingProperties properties) {
+        if (table.equals(properties.tables().focus())) {
+            return CostSource.FOCUS;
+        }
+        return table.equals(properties.tables().cur2()) ? CostSource.CUR2 : CostSource.LEGACY_CUR;
     }
 
     /** The same delivery always has the same key, however often and through whichever manifest it is announced. */
@@ -84,6 +111,7 @@ final class BillingLoadJobs {
                 job.writeMode(),
                 job.evolutionPolicy(),
                 job.partitionFields(),
-                job.replyTo());
+                job.replyTo(),
+                job.derivedTables());
     }
 }
