@@ -1,5 +1,6 @@
 package io.tidewater.billing.costs;
 
+import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.contract.DerivedTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,14 @@ public final class BillingCosts {
         }
         return new DerivedTable(
                 table, derived, REPORT, new DerivedTable.Precedence(SOURCE, source.name(), precedence, List.of(KEY)));
+    }
+
+    /** The generation whose rows a source table holds. */
+    public static CostSource sourceOf(String table, BillingProperties.Tables tables) {
+        if (table.equals(tables.focus())) {
+            return CostSource.FOCUS;
+        }
+        return table.equals(tables.cur2()) ? CostSource.CUR2 : CostSource.LEGACY_CUR;
     }
 
     /**

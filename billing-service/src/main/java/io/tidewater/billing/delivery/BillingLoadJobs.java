@@ -2,7 +2,6 @@ package io.tidewater.billing.delivery;
 
 import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.billing.costs.BillingCosts;
-import io.tidewater.billing.costs.CostSource;
 import io.tidewater.billing.manifest.BillingDelivery;
 import io.tidewater.contract.ConstantColumn;
 import io.tidewater.contract.DerivedTable;
@@ -79,16 +78,9 @@ final class BillingLoadJobs {
                 .toList();
         return BillingCosts.of(
                 properties.tables().costs(),
-                costSource(table, properties),
+                BillingCosts.sourceOf(table, properties.tables()),
                 names,
                 properties.costs().precedence());
-    }
-
-    static CostSource costSource(String table, BillingProperties properties) {
-        if (table.equals(properties.tables().focus())) {
-            return CostSource.FOCUS;
-        }
-        return table.equals(properties.tables().cur2()) ? CostSource.CUR2 : CostSource.LEGACY_CUR;
     }
 
     /** The same delivery always has the same key, however often and through whichever manifest it is announced. */
