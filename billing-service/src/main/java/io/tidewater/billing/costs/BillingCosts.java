@@ -5,6 +5,7 @@ import io.tidewater.contract.DerivedTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,25 +25,35 @@ public final class BillingCosts {
     /** Two sources deliver the same thing when they bill the same payer. */
     public static final String KEY = CostColumn.BILLING_ACCOUNT_ID.column();
 
+    private static final Set<String> MAP_COLUMNS = Set.of("product", "resource_tags", "tags");
+
     private BillingCosts() {}
 
     /**
      * @param table the cost table, such as {@code billing.costs}
      * @param source the delivery's generation
-     * @param deliveryColumns the names of the columns of the delivery's rows, constant columns included
+     * @param deliveryColumns the columns of the delivery's rows, constant columns included, with their Iceberg types
      * @param precedence the sources' names, first wins
      */
     public static DerivedTable of(
-            String table, CostSource source, List<String> deliveryColumns, List<String> precedence) {
-        Set<String> columns = deliveryColumns.stream()
-                .map(column -> column.toLowerCase(Locale.ROOT))
+            String table, CostSource source, Map<String, String> deliveryColumns, List<String> precedence) {
+        // A map column the delivery holds as JSON text cannot be read as a map.
+        Set<String> columns = deliveryColumns.entrySet().stream()
+                .filter(column -> !MAP_COLUMNS.contains(column.getKey().toLowerCase(Locale.ROOT))
+                        || column.getValue().toLowerCase(Locale.ROOT).startsWith("map"))
+                .map(column -> column.getKey().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         List<String> expressions = source.expressions(columns);
         List<DerivedTable.Column> derived = new ArrayList<>();
         CostColumn[] costColumns = CostColumn.values();
         for (int index = 0; index < costColumns.length; index++) {
-            derived.add(new DerivedTable.Column(
-                    costColumns[index].column(), costColumns[index].type(), expressions.get(index)));
+            CostColumn column = costColumns[index];
+            String expression = expressions.get(index);
+            // A time the report writes in a form Spark does not read stays out of the cost table, not the line item.
+            if (column.type().equals("timestamp") && !expression.equals("NULL")) {
+                expression = "TRY_CAST(" + expression + " AS TIMESTAMP)";
+            }
+            derived.add(new DerivedTable.Column(column.column(), column.type(), expression));
         }
         return new DerivedTable(
                 table, derived, REPORT, new DerivedTable.Precedence(SOURCE, source.name(), precedence, List.of(KEY)));

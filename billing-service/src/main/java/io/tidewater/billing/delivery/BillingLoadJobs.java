@@ -11,7 +11,9 @@ import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
 import io.tidewater.contract.WriteMode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -71,15 +73,14 @@ final class BillingLoadJobs {
     /** Every delivery keeps {@code billing.costs} in step, mapped from the columns it has. */
     private static DerivedTable costs(
             String table, List<LoadColumn> columns, List<ConstantColumn> tableConstants, BillingProperties properties) {
-        List<String> names = Stream.concat(
-                        Stream.concat(
-                                columns.stream().map(LoadColumn::name), Stream.of(BILLING_PERIOD, REPORT, ASSEMBLY_ID)),
-                        tableConstants.stream().map(ConstantColumn::name))
-                .toList();
+        Map<String, String> types = new LinkedHashMap<>();
+        columns.forEach(column -> types.put(column.name(), column.type()));
+        Stream.of(BILLING_PERIOD, REPORT, ASSEMBLY_ID).forEach(name -> types.put(name, "string"));
+        tableConstants.forEach(column -> types.put(column.name(), column.type()));
         return BillingCosts.of(
                 properties.tables().costs(),
                 BillingCosts.sourceOf(table, properties.tables()),
-                names,
+                types,
                 properties.costs().precedence());
     }
 

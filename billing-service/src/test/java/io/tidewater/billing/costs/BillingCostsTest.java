@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidewater.contract.DerivedTable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,8 @@ class BillingCostsTest {
 
     @Test
     void everySourceRanksByThePrecedenceAndOwnsItsRowsByReport() {
-        DerivedTable costs = BillingCosts.of("billing.costs", CostSource.CUR2, List.of("billed_cost"), PRECEDENCE);
+        DerivedTable costs =
+                BillingCosts.of("billing.costs", CostSource.CUR2, Map.of("billed_cost", "double"), PRECEDENCE);
 
         assertThat(costs.ownerColumn()).isEqualTo("x_report");
         assertThat(costs.precedence())
@@ -100,8 +103,30 @@ class BillingCostsTest {
                 .hasMessage("Cannot find cost source 'cur3': the sources are [cur, cur2, focus]");
     }
 
+    @Test
+    void readsTimesThatDoNotParseAsNullAndAMapHeldAsTextNotAsAMap() {
+        Map<String, String> expressions = BillingCosts.of(
+                        "billing.costs",
+                        CostSource.CUR2,
+                        Map.of("line_item_usage_start_date", "string", "resource_tags", "string"),
+                        PRECEDENCE)
+                .columns()
+                .stream()
+                .collect(Collectors.toMap(DerivedTable.Column::name, DerivedTable.Column::expression));
+
+        assertThat(expressions.get("charge_period_start"))
+                .isEqualTo("TRY_CAST(line_item_usage_start_date AS TIMESTAMP)");
+        assertThat(expressions.get("tags")).isEqualTo("NULL");
+    }
+
     private static Map<String, String> expressions(CostSource source, String... columns) {
-        return BillingCosts.of("billing.costs", source, List.of(columns), PRECEDENCE).columns().stream()
+        Map<String, String> typed = Arrays.stream(columns)
+                .collect(Collectors.toMap(
+                        column -> column,
+                        column -> List.of("product", "resource_tags", "tags").contains(column.toLowerCase(Locale.ROOT))
+                                ? "map<string,string>"
+                                : "string"));
+        return BillingCosts.of("billing.costs", source, typed, PRECEDENCE).columns().stream()
                 .collect(Collectors.toMap(DerivedTable.Column::name, DerivedTable.Column::expression));
     }
 }
