@@ -58,16 +58,16 @@ final class DerivedTables {
             for (DerivedTable.Column column : derived.columns()) {
                 List<String> refusals = ColumnExpressions.refusals(spark, castOf(column));
                 if (!refusals.isEmpty()) {
-                    problems.add("column %s = %s: %s"
-                            .formatted(column.name(), column.expression(), String.join("; ", refusals)));
+                    problems.add("%s column %s = %s: %s"
+                            .formatted(
+                                    derived.table(), column.name(), column.expression(), String.join("; ", refusals)));
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidLoadJobException(
-                        "Cannot derive %s from load job %s: %s"
-                                .formatted(derived.table(), job.jobId(), String.join(", ", problems)),
-                        null);
-            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidLoadJobException(
+                    "Cannot derive tables from load job %s: %s".formatted(job.jobId(), String.join(", ", problems)),
+                    null);
         }
     }
 

@@ -92,22 +92,26 @@ class DerivedTablesIT {
     }
 
     @Test
-    void refusesADerivedExpressionThatReachesTheJvmBeforeWritingAnything() {
+    void refusesEveryDerivedExpressionThatReachesTheJvmReadsATableOrMultipliesRowsBeforeWritingAnything() {
         LoadJob job = curJob("tests.cur_reflect", "tests.costs_reflect", "cur-1", "cur-report", "payer-a,1");
         DerivedTable reaching = new DerivedTable(
                 "tests.costs_reflect",
                 List.of(
-                        new DerivedTable.Column("billing_account_id", "string", "payer"),
+                        new DerivedTable.Column("billing_account_id", "string", "(SELECT max(report) FROM tests.x)"),
                         new DerivedTable.Column(
-                                "billed_cost", "double", "cost + reflect('java.lang.System', 'exit', '1')")),
+                                "billed_cost", "double", "cost + reflect('java.lang.System', 'exit', '1')"),
+                        new DerivedTable.Column("tags", "string", "explode(array(payer, payer))")),
                 "x_report",
                 null);
 
         assertThatThrownBy(() -> loader.runner.run(job.withDerivedTables(List.of(reaching))))
                 .isInstanceOf(InvalidLoadJobException.class)
-                .hasMessage("Cannot derive tests.costs_reflect from load job %s: column billed_cost = cost +"
-                                .formatted(job.jobId())
-                        + " reflect('java.lang.System', 'exit', '1'): function reflect reaches the JVM");
+                .hasMessage("Cannot derive tables from load job %s:".formatted(job.jobId())
+                        + " tests.costs_reflect column billing_account_id = (SELECT max(report) FROM tests.x): a"
+                        + " subquery reads other tables, tests.costs_reflect column billed_cost = cost +"
+                        + " reflect('java.lang.System', 'exit', '1'): function reflect reaches the JVM,"
+                        + " tests.costs_reflect column tags = explode(array(payer, payer)): function explode makes"
+                        + " several rows of one");
         assertThat(loader.spark.catalog().tableExists(LocalLoader.PRIMARY + ".tests.cur_reflect"))
                 .as("nothing was written")
                 .isFalse();
