@@ -130,7 +130,7 @@ final class DerivedTables {
                 derived.precedence(),
                 replaced,
                 replace.column(),
-                replaced.partitionLiteral(),
+                replaced.partitionValue(),
                 derived.ownerColumn(),
                 replace.owner().value());
         // The whole partition: the precedence reads every source's files of it, not only the owner's.

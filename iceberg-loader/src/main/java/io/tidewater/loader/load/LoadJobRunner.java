@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * idempotency key and then published (see {@link StagedSnapshots}); a replacing job's publication takes the place of
  * the rows it replaces (see {@link ReplacedRows}) in the same commit; rows that do not parse go to the quarantine table
  * the same way; the schema is evolved first, by the job's policy, and never loses a column. Files whose manifest
- * declares an MD5 are digested beside the write, and nothing is published unless every one matches.
+ * declares an MD5 are digested beside the write, and nothing is published unless every one matches. The job's derived
+ * tables follow its commit, each in a commit of its own (see {@link DerivedTables}).
  */
 @Component
 public class LoadJobRunner {

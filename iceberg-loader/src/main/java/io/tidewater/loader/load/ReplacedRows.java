@@ -56,11 +56,6 @@ final class ReplacedRows {
         return Expressions.equal(replace.column(), partitionValue());
     }
 
-    /** The partition value in the table's type of the partition column. */
-    Object partitionLiteral() {
-        return partitionValue();
-    }
-
     /** Which rows the replacement takes the place of, for conflict detection. */
     Expression scope() {
         Expression partition = Expressions.equal(replace.column(), partitionValue());
@@ -167,7 +162,8 @@ final class ReplacedRows {
 
     static final Object NOT_PARTITIONED = new Object();
 
-    private Object partitionValue() {
+    /** The partition value in the table's type of the partition column. */
+    Object partitionValue() {
         Types.NestedField column = field(replace.column());
         Literal<Object> literal = Literal.of(replace.value()).to(column.type());
         if (literal == null) {
