@@ -22,6 +22,8 @@ import java.util.List;
  * @param evolutionPolicy the name of the schema evolution policy, such as {@code addNewColumns}
  * @param partitionFields the partition spec for a new table: column names, or transforms such as {@code day(ts)}
  * @param replyTo the queue that receives the {@link LoadResult}
+ * @param derivedTables tables kept in step with this one, each replaced by its own commit after this table's; only a
+ *     job that replaces an owner's rows may have them
  */
 public record LoadJob(
         String jobId,
@@ -36,7 +38,8 @@ public record LoadJob(
         WriteMode writeMode,
         String evolutionPolicy,
         List<String> partitionFields,
-        String replyTo) {
+        String replyTo,
+        List<DerivedTable> derivedTables) {
 
     public LoadJob {
         requireNonNull(jobId, "jobId is null");
@@ -51,6 +54,7 @@ public record LoadJob(
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         constantColumns = constantColumns == null ? List.of() : List.copyOf(constantColumns);
         partitionFields = partitionFields == null ? List.of() : List.copyOf(partitionFields);
+        derivedTables = derivedTables == null ? List.of() : List.copyOf(derivedTables);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("Cannot create load job " + jobId + " for " + table + ": no files");
         }
@@ -58,6 +62,48 @@ public record LoadJob(
             throw new IllegalArgumentException(
                     "Cannot create load job " + jobId + " for " + table + ": CSV needs reader options");
         }
+        if (!derivedTables.isEmpty() && !(writeMode instanceof WriteMode.Replace replace && replace.owner() != null)) {
+            throw new IllegalArgumentException("Cannot create load job %s for %s: derived tables %s need a write mode"
+                            .formatted(
+                                    jobId,
+                                    table,
+                                    derivedTables.stream()
+                                            .map(DerivedTable::table)
+                                            .toList())
+                    + " that replaces an owner's rows, not " + writeMode);
+        }
+    }
+
+    /** A job without derived tables. */
+    public LoadJob(
+            String jobId,
+            String idempotencyKey,
+            String runId,
+            String table,
+            List<SourceFile> files,
+            SourceFormat format,
+            ReaderOptions readerOptions,
+            List<LoadColumn> columns,
+            List<ConstantColumn> constantColumns,
+            WriteMode writeMode,
+            String evolutionPolicy,
+            List<String> partitionFields,
+            String replyTo) {
+        this(
+                jobId,
+                idempotencyKey,
+                runId,
+                table,
+                files,
+                format,
+                readerOptions,
+                columns,
+                constantColumns,
+                writeMode,
+                evolutionPolicy,
+                partitionFields,
+                replyTo,
+                List.of());
     }
 
     /** This job reading {@code newFiles} instead of its files. */
@@ -75,7 +121,8 @@ public record LoadJob(
                 writeMode,
                 evolutionPolicy,
                 partitionFields,
-                replyTo);
+                replyTo,
+                derivedTables);
     }
 
     /** This job with {@code newColumns} as its crawled schema. */
@@ -93,7 +140,8 @@ public record LoadJob(
                 writeMode,
                 evolutionPolicy,
                 partitionFields,
-                replyTo);
+                replyTo,
+                derivedTables);
     }
 
     /** This job reading its delimited text by {@code newReaderOptions}. */
@@ -111,7 +159,8 @@ public record LoadJob(
                 writeMode,
                 evolutionPolicy,
                 partitionFields,
-                replyTo);
+                replyTo,
+                derivedTables);
     }
 
     /** This job writing its rows by {@code newWriteMode}. */
@@ -129,7 +178,8 @@ public record LoadJob(
                 newWriteMode,
                 evolutionPolicy,
                 partitionFields,
-                replyTo);
+                replyTo,
+                derivedTables);
     }
 
     /** This job with {@code newConstantColumns} and a new table partitioned by {@code newPartitionFields}. */
@@ -148,6 +198,26 @@ public record LoadJob(
                 writeMode,
                 evolutionPolicy,
                 newPartitionFields,
-                replyTo);
+                replyTo,
+                derivedTables);
+    }
+
+    /** This job keeping {@code newDerivedTables} in step with its table. */
+    public LoadJob withDerivedTables(List<DerivedTable> newDerivedTables) {
+        return new LoadJob(
+                jobId,
+                idempotencyKey,
+                runId,
+                table,
+                files,
+                format,
+                readerOptions,
+                columns,
+                constantColumns,
+                writeMode,
+                evolutionPolicy,
+                partitionFields,
+                replyTo,
+                newDerivedTables);
     }
 }

@@ -56,6 +56,90 @@ class MessageJsonTest {
     }
 
     @Test
+    void derivedTablesAndTheirResultsSurviveTheRoundTrip() {
+        DerivedTable costs = new DerivedTable(
+                "billing.costs",
+                List.of(
+                        new DerivedTable.Column("billing_account_id", "string", "bill_payer_account_id"),
+                        new DerivedTable.Column("billed_cost", "decimal(38,10)", "line_item_unblended_cost")),
+                "x_report",
+                new DerivedTable.Precedence(
+                        "x_source", "cur", List.of("focus", "cur2", "cur"), List.of("billing_account_id")));
+        LoadJob job = new LoadJob(
+                        "job-1",
+                        "billing/billing.cur/2024-05/a-1",
+                        "run-1",
+                        "billing.cur",
+                        List.of(new SourceFile("s3://billing/cur/a.csv.gz", 331, null)),
+                        SourceFormat.PARQUET,
+                        null,
+                        List.of(new LoadColumn("bill_payer_account_id", "bill/PayerAccountId", "string", true)),
+                        List.of(),
+                        new WriteMode.Replace(
+                                "billing_period", "2024-05", new WriteMode.Owner("report", "cur/payer-a")),
+                        "addNewColumns",
+                        List.of("billing_period", "report"),
+                        "replies")
+                .withDerivedTables(List.of(costs));
+        LoadResult completed = new LoadResult.LoadCompleted(
+                "job-1",
+                "run-1",
+                "billing.cur",
+                3,
+                0,
+                7,
+                false,
+                12,
+                List.of(new LoadResult.DerivedLoad(
+                        "billing.costs",
+                        0,
+                        8,
+                        false,
+                        List.of(new LoadResult.Shadowed(
+                                "billing_account_id=1234", "cur", "cur/payer-a", "focus", "focus/payer-a")))));
+
+        assertThat(MessageJson.read(MessageJson.write(job), LoadJob.class)).isEqualTo(job);
+        assertThat(MessageJson.read(MessageJson.write(completed), LoadResult.class))
+                .isEqualTo(completed);
+    }
+
+    @Test
+    void refusesDerivedTablesOnAJobThatReplacesNoOwnersRows() {
+        DerivedTable costs = new DerivedTable(
+                "billing.costs", List.of(new DerivedTable.Column("billed_cost", "double", "cost")), "x_report", null);
+
+        assertThatThrownBy(() -> new LoadJob(
+                        "job-1",
+                        "key",
+                        "run-1",
+                        "billing.cur",
+                        List.of(new SourceFile("s3://billing/cur/a.parquet", 331, null)),
+                        SourceFormat.PARQUET,
+                        null,
+                        List.of(),
+                        List.of(),
+                        new WriteMode.Append(),
+                        "addNewColumns",
+                        List.of(),
+                        "replies",
+                        List.of(costs)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot create load job job-1 for billing.cur: derived tables [billing.costs] need a write"
+                        + " mode that replaces an owner's rows, not Append[]");
+    }
+
+    @Test
+    void refusesAPrecedenceKeyThatIsNotADerivedColumn() {
+        assertThatThrownBy(() -> new DerivedTable(
+                        "billing.costs",
+                        List.of(new DerivedTable.Column("billed_cost", "double", "cost")),
+                        "x_report",
+                        new DerivedTable.Precedence("x_source", "cur", List.of("focus", "cur"), List.of("payer"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot derive table billing.costs: key column payer is not one of its columns");
+    }
+
+    @Test
     void loadResultKeepsItsOutcome() {
         LoadResult failed = new LoadResult.LoadFailed("job-1", "run-1", "inventory.objects", "bad file", false);
         LoadResult completed =

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tidewater.billing.config.BillingProperties;
+import io.tidewater.billing.costs.BillingCosts;
 import io.tidewater.billing.delivery.Deliveries;
 import io.tidewater.billing.period.CostLine;
+import io.tidewater.billing.period.CostShadowing;
 import io.tidewater.billing.period.DeliveryRecord;
 import io.tidewater.billing.period.Dimension;
 import io.tidewater.billing.period.PeriodHistory;
@@ -72,6 +74,36 @@ class AdminController {
         }
         return new PeriodDetail(
                 target, month, history.reports(target, month), deliveries, history.skippedEvents(target, month));
+    }
+
+    /**
+     * Which reports of which generation feed billing.costs for a month, and which payers' rows of a report do not count
+     * there because another generation delivered the same payer's month.
+     */
+    record MonthSources(String table, String period, List<SourceFeed> feeds, List<CostShadowing> shadowed) {}
+
+    /** A report's delivery that feeds the month, with its generation. */
+    record SourceFeed(String source, String table, String report, String assemblyId, Long rowsLoaded, Long costsRows) {}
+
+    @Operation(summary = "Which sources feed billing.costs for a month, and which are shadowed by whom")
+    @GetMapping("/months/{period}/sources")
+    MonthSources sources(@Parameter(description = "the billing period, YYYY-MM") @PathVariable String period) {
+        String month = month(period);
+        BillingProperties.Tables tables = properties.tables();
+        List<SourceFeed> feeds = history.costFeeds(List.of(tables.cur(), tables.cur2(), tables.focus()), month).stream()
+                .map(feed -> new SourceFeed(
+                        BillingCosts.sourceOf(feed.table(), tables).name(),
+                        feed.table(),
+                        feed.report(),
+                        feed.assemblyId(),
+                        feed.rowsLoaded(),
+                        feed.costsRows()))
+                .toList();
+        if (feeds.isEmpty()) {
+            throw new PeriodNotFoundException("Cannot find the sources of %s %s: no delivery of the month was loaded"
+                    .formatted(tables.costs(), month));
+        }
+        return new MonthSources(tables.costs(), month, feeds, history.costShadowings(month));
     }
 
     @Operation(summary = "The unblended cost of the delivery a report's period holds, by service, account or day")

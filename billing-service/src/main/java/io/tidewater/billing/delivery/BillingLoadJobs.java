@@ -1,15 +1,19 @@
 package io.tidewater.billing.delivery;
 
 import io.tidewater.billing.config.BillingProperties;
+import io.tidewater.billing.costs.BillingCosts;
 import io.tidewater.billing.manifest.BillingDelivery;
 import io.tidewater.contract.ConstantColumn;
+import io.tidewater.contract.DerivedTable;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
 import io.tidewater.contract.WriteMode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -17,7 +21,8 @@ import java.util.stream.Stream;
  * One load job per delivery: it replaces its report's rows of the billing period in one commit, so the table is
  * partitioned by {@code billing_period} and {@code report}, and every row carries the period, the report and the
  * assembly it came from, plus the constants of its table (FOCUS: the FOCUS version). Other reports of the same period
- * keep their rows.
+ * keep their rows. The job keeps {@code billing.costs} in step: the delivery's rows mapped to FOCUS's columns, under the
+ * configured precedence of report generations.
  */
 final class BillingLoadJobs {
 
@@ -61,7 +66,22 @@ final class BillingLoadJobs {
                         BILLING_PERIOD, delivery.period(), new WriteMode.Owner(REPORT, delivery.report())),
                 properties.evolutionPolicy(),
                 List.of(BILLING_PERIOD, REPORT),
-                properties.loadResultsQueue());
+                properties.loadResultsQueue(),
+                List.of(costs(table, columns, tableConstants, properties)));
+    }
+
+    /** Every delivery keeps {@code billing.costs} in step, mapped from the columns it has. */
+    private static DerivedTable costs(
+            String table, List<LoadColumn> columns, List<ConstantColumn> tableConstants, BillingProperties properties) {
+        Map<String, String> types = new LinkedHashMap<>();
+        columns.forEach(column -> types.put(column.name(), column.type()));
+        Stream.of(BILLING_PERIOD, REPORT, ASSEMBLY_ID).forEach(name -> types.put(name, "string"));
+        tableConstants.forEach(column -> types.put(column.name(), column.type()));
+        return BillingCosts.of(
+                properties.tables().costs(),
+                BillingCosts.sourceOf(table, properties.tables()),
+                types,
+                properties.costs().precedence());
     }
 
     /** The same delivery always has the same key, however often and through whichever manifest it is announced. */
@@ -84,6 +104,7 @@ final class BillingLoadJobs {
                 job.writeMode(),
                 job.evolutionPolicy(),
                 job.partitionFields(),
-                job.replyTo());
+                job.replyTo(),
+                job.derivedTables());
     }
 }

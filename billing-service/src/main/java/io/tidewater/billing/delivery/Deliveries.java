@@ -2,12 +2,14 @@ package io.tidewater.billing.delivery;
 
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.billing.config.BillingProperties;
+import io.tidewater.billing.costs.BillingCosts;
 import io.tidewater.billing.manifest.BillingDelivery;
 import io.tidewater.billing.manifest.DataExportDelivery;
 import io.tidewater.billing.manifest.DeliveryFile;
 import io.tidewater.billing.manifest.DeliveryReader;
 import io.tidewater.billing.manifest.InvalidDeliveryException;
 import io.tidewater.billing.period.Admission;
+import io.tidewater.billing.period.CostShadowing;
 import io.tidewater.billing.period.DeliveryRecord;
 import io.tidewater.billing.period.NewDelivery;
 import io.tidewater.billing.period.PeriodLedger;
@@ -168,6 +170,7 @@ public class Deliveries {
         }
         DeliveryRecord delivery = completion.get().delivery();
         if (result instanceof LoadResult.LoadCompleted completed) {
+            recordCosts(completed, delivery);
             metrics.delivery(delivery.table(), "loaded");
             metrics.cost(delivery.table(), delivery.period(), delivery.unblendedCost());
             runUpdates.send(
@@ -199,6 +202,38 @@ public class Deliveries {
             runUpdates.send(next.runId(), RunState.LOADING, next.table(), 0, null);
             log.info("Run {}: delivery {} of {} sent to the loader", next.runId(), next.assemblyId(), next.period());
         });
+    }
+
+    private void recordCosts(LoadResult.LoadCompleted completed, DeliveryRecord delivery) {
+        String source =
+                BillingCosts.sourceOf(delivery.table(), properties.tables()).name();
+        for (LoadResult.DerivedLoad derived : completed.derived()) {
+            if (derived.table().equals(properties.tables().costs())) {
+                ledger.costsLoaded(
+                        completed.jobId(),
+                        source,
+                        derived.alreadyLoaded() ? null : derived.rowsWritten(),
+                        derived.shadowed().stream()
+                                .map(shadowed -> new CostShadowing(
+                                        delivery.period(),
+                                        shadowed.key(),
+                                        shadowed.source(),
+                                        shadowed.owner(),
+                                        shadowed.bySource(),
+                                        shadowed.byOwner(),
+                                        null))
+                                .toList());
+                if (!derived.shadowed().isEmpty()) {
+                    log.info(
+                            "Run {}: {} {} in {}: shadowed {}",
+                            completed.runId(),
+                            delivery.table(),
+                            delivery.period(),
+                            derived.table(),
+                            derived.shadowed());
+                }
+            }
+        }
     }
 
     /**

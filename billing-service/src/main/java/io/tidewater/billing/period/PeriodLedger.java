@@ -139,6 +139,47 @@ public class PeriodLedger {
         });
     }
 
+    /**
+     * Records what a loaded job wrote to {@code billing.costs}: its rows there, and the payers' months shadowed by its
+     * commit or shadowing its rows. The shadowings of the job's own report and source are replaced by these: the
+     * commit decided for every payer the delivery has.
+     *
+     * @param costsRows rows written, or {@code null} when an earlier delivery of the job wrote them
+     */
+    public void costsLoaded(String jobId, String source, Long costsRows, List<CostShadowing> shadowings) {
+        transactions.executeWithoutResult(status -> {
+            Optional<DeliveryRecord> found = byJob(jobId);
+            if (found.isEmpty()) {
+                return;
+            }
+            DeliveryRecord delivery = found.get();
+            jdbc.sql("UPDATE deliveries SET costs_rows = COALESCE(?, costs_rows) WHERE table_name = ? "
+                            + "AND billing_period = ? AND assembly_id = ?")
+                    .params(costsRows, delivery.table(), delivery.period(), delivery.assemblyId())
+                    .update();
+            jdbc.sql("DELETE FROM cost_shadowing WHERE billing_period = ? AND source = ? AND report = ?")
+                    .params(delivery.period(), source, delivery.report())
+                    .update();
+            for (CostShadowing shadowing : shadowings) {
+                jdbc.sql("DELETE FROM cost_shadowing WHERE billing_period = ? AND cost_key = ? AND source = ? "
+                                + "AND report = ?")
+                        .params(shadowing.period(), shadowing.key(), shadowing.source(), shadowing.report())
+                        .update();
+                jdbc.sql("INSERT INTO cost_shadowing (billing_period, cost_key, source, report, by_source, by_report,"
+                                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        .params(
+                                shadowing.period(),
+                                shadowing.key(),
+                                shadowing.source(),
+                                shadowing.report(),
+                                shadowing.bySource(),
+                                shadowing.byReport(),
+                                clock.millis())
+                        .update();
+            }
+        });
+    }
+
     /** Records that a job failed; the newest delivery waiting for the period, if any, is sent next. */
     public Optional<Completion> failed(String jobId, String reason, BiConsumer<String, String> send) {
         return transactions.execute(status -> {

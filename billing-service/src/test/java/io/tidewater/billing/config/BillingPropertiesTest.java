@@ -1,7 +1,9 @@
 package io.tidewater.billing.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,6 +29,8 @@ class BillingPropertiesTest {
                 .isEqualTo(new BillingProperties.Tables("billing.cur", "billing.cur2", "billing.focus"));
         assertThat(properties.ledger().url()).isEqualTo("jdbc:sqlite:.tidewater/billing-service.db");
         assertThat(properties.ledger().maximumPoolSize()).isEqualTo(5);
+        assertThat(properties.tables().costs()).isEqualTo("billing.costs");
+        assertThat(properties.costs().precedence()).containsExactly("focus", "cur2", "cur");
     }
 
     @Test
@@ -40,6 +44,8 @@ class BillingPropertiesTest {
                 Map.entry("tidewater.billing.tables.cur", "finance.cur"),
                 Map.entry("tidewater.billing.tables.cur2", "finance.cur2"),
                 Map.entry("tidewater.billing.tables.focus", "finance.focus"),
+                Map.entry("tidewater.billing.tables.costs", "finance.costs"),
+                Map.entry("tidewater.billing.costs.precedence", "cur2,focus,cur"),
                 Map.entry("tidewater.billing.ledger.url", "jdbc:postgresql://db/billing"),
                 Map.entry("tidewater.billing.ledger.username", "billing"),
                 Map.entry("tidewater.billing.ledger.password", "secret"),
@@ -52,7 +58,16 @@ class BillingPropertiesTest {
                         "results",
                         "updates",
                         "rescue",
-                        new BillingProperties.Tables("finance.cur", "finance.cur2", "finance.focus"),
-                        new BillingProperties.Ledger("jdbc:postgresql://db/billing", "billing", "secret", 9)));
+                        new BillingProperties.Tables("finance.cur", "finance.cur2", "finance.focus", "finance.costs"),
+                        new BillingProperties.Ledger("jdbc:postgresql://db/billing", "billing", "secret", 9),
+                        new BillingProperties.Costs(List.of("cur2", "focus", "cur"))));
+    }
+
+    @Test
+    void refusesAPrecedenceThatDoesNotNameEachSourceOnce() {
+        assertThatThrownBy(() -> bind(Map.of("tidewater.billing.costs.precedence", "focus,cur")))
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot rank the cost sources [focus, cur]: name each of focus, cur2 and cur once");
     }
 }

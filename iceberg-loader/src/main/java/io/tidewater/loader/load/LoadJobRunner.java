@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * idempotency key and then published (see {@link StagedSnapshots}); a replacing job's publication takes the place of
  * the rows it replaces (see {@link ReplacedRows}) in the same commit; rows that do not parse go to the quarantine table
  * the same way; the schema is evolved first, by the job's policy, and never loses a column. Files whose manifest
- * declares an MD5 are digested beside the write, and nothing is published unless every one matches.
+ * declares an MD5 are digested beside the write, and nothing is published unless every one matches. The job's derived
+ * tables follow its commit, each in a commit of its own (see {@link DerivedTables}).
  */
 @Component
 public class LoadJobRunner {
@@ -63,6 +64,7 @@ public class LoadJobRunner {
     private final List<LoadJobObserver> observers;
     private final SourceLocations sources;
     private final Executor checksumReaders;
+    private final DerivedTables derivedTables;
 
     @Autowired
     LoadJobRunner(
@@ -104,6 +106,7 @@ public class LoadJobRunner {
         this.limits = limits;
         this.observers = List.copyOf(observers);
         this.sources = sources;
+        this.derivedTables = new DerivedTables(spark, tables, catalogName);
         AtomicInteger threads = new AtomicInteger();
         this.checksumReaders = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "load-job-checksums-" + threads.incrementAndGet());
@@ -138,6 +141,7 @@ public class LoadJobRunner {
     private LoadResult.LoadCompleted load(LoadJob job) {
         long started = System.nanoTime();
         TableIdentifier identifier = TableIdentifier.parse(job.table());
+        derivedTables.requireAdmitted(job);
         Schema incoming = JobSchema.of(job);
         Table table = tables.loadOrCreate(identifier, incoming, JobSchema.partitionSpec(job, incoming));
 
@@ -148,7 +152,7 @@ public class LoadJobRunner {
                     job.jobId(),
                     job.table(),
                     earlier.get().snapshotId());
-            return completed(job, 0, 0, earlier.get(), true, started);
+            return completed(job, 0, 0, earlier.get(), true, started, derivedTables.load(job));
         }
 
         LoadJob fitted = JobSchema.keepingTextColumns(job, table.schema());
@@ -183,7 +187,9 @@ public class LoadJobRunner {
         meters.rowsLoaded(job.table(), written);
         // Counted also when 0, so that dashboards show a zero rather than no data.
         meters.rowsQuarantined(job.table(), published.alreadyLoaded() ? 0 : malformed);
-        return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started);
+        // Also when an earlier delivery published the job's rows: a crash before its derived tables heals here.
+        List<LoadResult.DerivedLoad> derived = derivedTables.load(job);
+        return completed(job, written, malformed, published.snapshot(), published.alreadyLoaded(), started, derived);
     }
 
     /** Spark lists the files when it plans the read: a missing one fails here, with a checked AnalysisException. */
@@ -338,7 +344,13 @@ public class LoadJobRunner {
     }
 
     private static LoadResult.LoadCompleted completed(
-            LoadJob job, long rows, long quarantined, Snapshot snapshot, boolean alreadyLoaded, long started) {
+            LoadJob job,
+            long rows,
+            long quarantined,
+            Snapshot snapshot,
+            boolean alreadyLoaded,
+            long started,
+            List<LoadResult.DerivedLoad> derived) {
         return new LoadResult.LoadCompleted(
                 job.jobId(),
                 job.runId(),
@@ -347,6 +359,7 @@ public class LoadJobRunner {
                 quarantined,
                 snapshot.snapshotId(),
                 alreadyLoaded,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000,
+                derived);
     }
 }

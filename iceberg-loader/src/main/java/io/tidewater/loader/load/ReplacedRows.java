@@ -51,6 +51,11 @@ final class ReplacedRows {
         }
     }
 
+    /** Every row of the partition value, whatever its owner. */
+    Expression partitionScope() {
+        return Expressions.equal(replace.column(), partitionValue());
+    }
+
     /** Which rows the replacement takes the place of, for conflict detection. */
     Expression scope() {
         Expression partition = Expressions.equal(replace.column(), partitionValue());
@@ -136,14 +141,14 @@ final class ReplacedRows {
                 null);
     }
 
-    private static boolean hasIdentityField(PartitionSpec spec, Types.NestedField column) {
+    static boolean hasIdentityField(PartitionSpec spec, Types.NestedField column) {
         return spec.fields().stream()
                 .anyMatch(field -> field.sourceId() == column.fieldId()
                         && field.transform().isIdentity());
     }
 
     /** The file's value of an identity partition field on {@code column}; a marker object when there is none. */
-    private static Object identityValue(PartitionSpec spec, DataFile file, Types.NestedField column) {
+    static Object identityValue(PartitionSpec spec, DataFile file, Types.NestedField column) {
         List<PartitionField> fields = spec.fields();
         for (int position = 0; position < fields.size(); position++) {
             PartitionField field = fields.get(position);
@@ -155,9 +160,10 @@ final class ReplacedRows {
         return NOT_PARTITIONED;
     }
 
-    private static final Object NOT_PARTITIONED = new Object();
+    static final Object NOT_PARTITIONED = new Object();
 
-    private Object partitionValue() {
+    /** The partition value in the table's type of the partition column. */
+    Object partitionValue() {
         Types.NestedField column = field(replace.column());
         Literal<Object> literal = Literal.of(replace.value()).to(column.type());
         if (literal == null) {

@@ -1,6 +1,8 @@
 package io.tidewater.loader.load;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
@@ -10,6 +12,7 @@ import org.apache.iceberg.exceptions.CherrypickAncestorCommitException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.DuplicateWAPCommitException;
 import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expression;
 
 /**
  * Publishes a snapshot that Spark staged under an idempotency key. Iceberg's cherry-pick checks the table's history for
@@ -54,6 +57,30 @@ final class StagedSnapshots {
      * @throws RetryableLoadException when a concurrent commit changed the replaced rows and the key is not published
      */
     static Published publishReplacing(Table table, String idempotencyKey, String what, ReplacedRows replaced) {
+        return publishSwapping(
+                table,
+                idempotencyKey,
+                what,
+                replaced.scope(),
+                (base, staged) -> new Swap(replaced.filesIn(base), staged, Map.of()));
+    }
+
+    /** Which files a publication removes and which of the staged ones it adds, and what it records beside. */
+    record Swap(List<DataFile> removed, List<DataFile> added, Map<String, String> properties) {}
+
+    /** Decides a publication's swap from the table's state it commits on and the staged snapshot's files. */
+    @FunctionalInterface
+    interface SwapPlan {
+        Swap plan(Snapshot base, List<DataFile> staged);
+    }
+
+    /**
+     * Publishes the staged snapshot as one overwrite commit that makes the swap {@code plan} decides on the current
+     * table state, validated against any commit since that changed rows matching {@code scope}.
+     *
+     * @throws RetryableLoadException when a concurrent commit changed rows of the scope and the key is not published
+     */
+    static Published publishSwapping(Table table, String idempotencyKey, String what, Expression scope, SwapPlan plan) {
         table.refresh();
         Optional<Snapshot> earlier = LoadHistory.publishedSnapshot(table, idempotencyKey);
         if (earlier.isPresent()) {
@@ -67,20 +94,21 @@ final class StagedSnapshots {
         if (base != null) {
             overwrite
                     .validateFromSnapshot(base.snapshotId())
-                    .conflictDetectionFilter(replaced.scope())
+                    .conflictDetectionFilter(scope)
                     .validateNoConflictingData()
                     .validateNoConflictingDeletes();
         }
-        List<DataFile> removed = replaced.filesIn(base);
-        removed.forEach(overwrite::deleteFile);
-        for (DataFile added : staged.addedDataFiles(table.io())) {
-            overwrite.addFile(added);
-        }
+        List<DataFile> stagedFiles = new ArrayList<>();
+        staged.addedDataFiles(table.io()).forEach(stagedFiles::add);
+        Swap swap = plan.plan(base, stagedFiles);
+        swap.removed().forEach(overwrite::deleteFile);
+        swap.added().forEach(overwrite::addFile);
         staged.summary().forEach((key, value) -> {
             if (key.startsWith(LoadHistory.PROPERTY_PREFIX)) {
                 overwrite.set(key, value);
             }
         });
+        swap.properties().forEach(overwrite::set);
         overwrite.set(LoadHistory.IDEMPOTENCY_KEY, idempotencyKey);
         try {
             overwrite.commit();

@@ -274,6 +274,46 @@ final class CatalogTablesOnlyPolicy {
         }
     }
 
+    /** Functions that turn one row into several; a column expression keeps one row per row. */
+    private static final Set<String> GENERATORS = Set.of(
+            "explode",
+            "explode_outer",
+            "posexplode",
+            "posexplode_outer",
+            "inline",
+            "inline_outer",
+            "stack",
+            "json_tuple");
+
+    /**
+     * Why a parsed column expression is refused, if it is: it may call only Spark's built-in functions that compute
+     * over their arguments (the same function rules as a query), and it may neither read a table nor multiply rows.
+     */
+    static Set<String> refusalsOfColumnExpression(Expression expression) {
+        Set<String> refusals = new LinkedHashSet<>();
+        checkColumnExpression(expression, refusals);
+        return refusals;
+    }
+
+    private static void checkColumnExpression(Expression expression, Set<String> refusals) {
+        if (expression instanceof UnresolvedFunction function) {
+            List<String> parts = list(function.nameParts());
+            checkFunction(parts, refusals);
+            if (GENERATORS.contains(parts.get(parts.size() - 1).toLowerCase(Locale.ROOT))) {
+                refusals.add("function %s makes several rows of one".formatted(String.join(".", parts)));
+            }
+        } else if (expression instanceof UnresolvedGenerator generator) {
+            refusals.add("function %s makes several rows of one".formatted(generator.name()));
+        } else if (expression instanceof ExpressionWithUnresolvedIdentifier) {
+            refusals.add("IDENTIFIER(...) names a function only at analysis; name it directly");
+        } else if (expression instanceof PlanExpression<?>) {
+            refusals.add("a subquery reads other tables");
+        }
+        for (Expression child : list(expression.children())) {
+            checkColumnExpression(child, refusals);
+        }
+    }
+
     private static void checkFunction(List<String> nameParts, Set<String> refusals) {
         List<String> parts =
                 nameParts.stream().map(part -> part.toLowerCase(Locale.ROOT)).toList();

@@ -1,8 +1,10 @@
 package io.tidewater.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +23,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -460,6 +465,114 @@ class BillingPipelineIT {
     }
 
     /** A CUR 2.0 export of a month delivered in place, its manifest as AWS writes it. */
+    /**
+     * billing.costs after a legacy CUR month, a CUR 2.0 month and a FOCUS month holds each line item once per source,
+     * at each source's own total; the legacy CUR month delivered again as FOCUS (a migration) counts once, as FOCUS,
+     * and the admin view names the CUR report as shadowed by the FOCUS export.
+     */
+    @Test
+    void billingCostsHoldsEveryGenerationAtItsOwnTotalAndAMonthDeliveredTwiceCountsOnce() throws Exception {
+        byte[] lineItems = resource(REAL_REPORT);
+        DataExportSamples samples = DataExportSamples.of(lineItems);
+        String folder = "cur/costs/20220101-20220201/";
+        String assembly = "20220101-0000-4000-8000-0000000000c1";
+        putDelivery(
+                folder,
+                assembly,
+                "costs",
+                lineItems,
+                untypedManifest(lineItems, assembly, folder, "costs", "20220101"));
+        ObjectNode cur2Manifest = exportManifest("costs-cur2-exec-2");
+        ArrayNode cur2Columns = cur2Manifest.putArray("columns");
+        DataExportSamples.cur2Columns()
+                .forEach((name, type) ->
+                        cur2Columns.addObject().put("name", name).put("type", type));
+        putExport("costs-cur2", "2022-02", samples.cur2(-1), cur2Manifest);
+        putExport("costs-focus", "2022-03", samples.focus(), focusManifest("costs-focus-exec-3"));
+
+        await().atMost(LOAD_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(costRows("2022-01", "cur")).isEqualTo(samples.lineItems());
+            assertThat(costRows("2022-02", "cur2")).isEqualTo(samples.lineItems());
+            assertThat(costRows("2022-03", "focus")).isEqualTo(samples.lineItems());
+        });
+        assertThat(billedCost("2022-01", "cur"))
+                .isCloseTo(sum("line_item_unblended_cost", "billing.cur", "2022-01"), within(CENT_FRACTION));
+        assertThat(billedCost("2022-02", "cur2"))
+                .isCloseTo(sum("line_item_unblended_cost", "billing.cur2", "2022-02"), within(CENT_FRACTION));
+        assertThat(billedCost("2022-03", "focus"))
+                .isCloseTo(sum("billed_cost", "billing.focus", "2022-03"), within(CENT_FRACTION));
+        assertThat(billedCost("2022-01", "cur")).isCloseTo(expectedCost(lineItems), within(CENT_FRACTION));
+
+        putExport("costs-focus", "2022-01", samples.focus(), focusManifest("costs-focus-exec-1"));
+
+        await().atMost(LOAD_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(costRows("2022-01", "focus")).isEqualTo(samples.lineItems()));
+        assertThat(costRows("2022-01", "cur")).as("shadowed by the FOCUS month").isZero();
+        assertThat(pipeline.count("SELECT count(*) FROM billing.cur WHERE billing_period = '2022-01'"))
+                .as("billing.cur keeps its rows")
+                .isEqualTo(samples.lineItems());
+        assertThat(new BigDecimal(
+                        pipeline.query("SELECT sum(billed_cost) FROM billing.costs WHERE billing_period = '2022-01'")
+                                .get(0)
+                                .get(0)
+                                .toString()))
+                .as("counted once")
+                .isCloseTo(sum("billed_cost", "billing.focus", "2022-01"), within(CENT_FRACTION));
+        await().atMost(LOAD_TIMEOUT).untilAsserted(() -> {
+            JsonNode sources = JSON.readTree(adminGet("/months/2022-01/sources"));
+            assertThat(sources.get("feeds").findValuesAsText("source")).containsExactlyInAnyOrder("cur", "focus");
+            assertThat(sources.get("shadowed")).isNotEmpty().allSatisfy(shadowed -> {
+                assertThat(shadowed.get("source").asText()).isEqualTo("cur");
+                assertThat(shadowed.get("report").asText()).isEqualTo("s3://" + BUCKET + "/cur/costs");
+                assertThat(shadowed.get("bySource").asText()).isEqualTo("focus");
+            });
+        });
+    }
+
+    private static final BigDecimal CENT_FRACTION = new BigDecimal("0.000001");
+
+    private static ObjectNode focusManifest(String executionId) {
+        ObjectNode manifest = exportManifest(executionId);
+        DataExportSamples.focusColumns().forEach(manifest.putArray("columns")::add);
+        return manifest;
+    }
+
+    private long costRows(String period, String source) {
+        return pipeline.countOrZeroWithoutTable(
+                "SELECT count(*) FROM billing.costs WHERE billing_period = '%s' AND x_source = '%s'"
+                        .formatted(period, source));
+    }
+
+    private BigDecimal billedCost(String period, String source) {
+        return decimal("SELECT sum(billed_cost) FROM billing.costs WHERE billing_period = '%s' AND x_source = '%s'"
+                .formatted(period, source));
+    }
+
+    /** A source's own total of a month, in its own cost column. */
+    private BigDecimal sum(String column, String table, String period) {
+        return decimal("SELECT CAST(sum(%s) AS DECIMAL(38,10)) FROM %s WHERE billing_period = '%s'"
+                .formatted(column, table, period));
+    }
+
+    private BigDecimal decimal(String query) {
+        Object sum = pipeline.query(query).get(0).get(0);
+        return sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString());
+    }
+
+    private String adminGet(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                        + pipeline.services().port("billing-service") + "/admin" + path))
+                                .header("Authorization", "Bearer " + LocalPipeline.ADMIN_TOKEN)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
     private void putDocumentedCur2(String export, String period, java.util.Map<String, String> columns)
             throws IOException {
         String data = "exports/" + export + "/data/BILLING_PERIOD=" + period + "/" + export + "-00001.csv.gz";
