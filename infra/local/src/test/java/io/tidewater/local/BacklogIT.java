@@ -79,7 +79,7 @@ class BacklogIT {
 
             Backlog backlog = new Backlog(pipeline);
             await().atMost(Duration.ofMinutes(Math.max(5, INVENTORY_REPORTS / 4)))
-                    .pollInterval(Duration.ofMillis(500))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> backlog.observe(reports, deliveries));
             Duration wall = Duration.between(started, Instant.now());
 
