@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CherrypickAncestorCommitException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
@@ -110,6 +111,9 @@ final class StagedSnapshots {
         });
         swap.properties().forEach(overwrite::set);
         overwrite.set(LoadHistory.IDEMPOTENCY_KEY, idempotencyKey);
+        // As a cherry-pick records it: readers that follow write-audit-publish find the key, and Iceberg refuses to
+        // cherry-pick another snapshot staged under it.
+        overwrite.set(SnapshotSummary.PUBLISHED_WAP_ID_PROP, idempotencyKey);
         try {
             overwrite.commit();
         } catch (ValidationException conflict) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.SnapshotSummary;
 import org.junit.jupiter.api.Test;
 
 /** A replacing load takes the place of its own rows of a partition, and of no one else's, in one commit. */
@@ -34,6 +35,9 @@ class ReplacedRowsIT {
         LoadResult.LoadCompleted restated = loader.runner.run(reportJob(table, "a-2", "2024-05", "payer-a", 1));
 
         assertThat(restated.rowsWritten()).isEqualTo(1);
+        assertThat(loader.table(table).currentSnapshot().summary())
+                .as("the key is recorded as a cherry-pick records it, for readers that follow write-audit-publish")
+                .containsEntry(SnapshotSummary.PUBLISHED_WAP_ID_PROP, table + "/a-2");
         assertThat(rows(table, "2024-05", "payer-a")).isEqualTo(1);
         assertThat(rows(table, "2024-05", "payer-b"))
                 .as("the other report of the month")
