@@ -1,13 +1,10 @@
 package io.tidewater.loader.sql;
 
-import static java.util.Map.entry;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -17,7 +14,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.CurrentNamespace$;
 import org.apache.spark.sql.catalyst.analysis.ExpressionWithUnresolvedIdentifier;
-import org.apache.spark.sql.catalyst.analysis.FunctionRegistry$;
 import org.apache.spark.sql.catalyst.analysis.RelationTimeTravel;
 import org.apache.spark.sql.catalyst.analysis.ResolvedNamespace;
 import org.apache.spark.sql.catalyst.analysis.ResolvedTable;
@@ -93,31 +89,6 @@ import scala.jdk.javaapi.CollectionConverters;
  * table of a configured catalog and no expression calls into the JVM.
  */
 final class CatalogTablesOnlyPolicy {
-
-    /**
-     * Functions of Spark's built-in registry that reach past the catalog's tables, with what they reach. Every other
-     * built-in only computes over its arguments ({@code input_file_name} names the table's own data file).
-     */
-    static final Map<String, String> REACHING_FUNCTIONS = Map.ofEntries(
-            entry("reflect", "reaches the JVM"),
-            entry("java_method", "reaches the JVM"),
-            entry("try_reflect", "reaches the JVM"),
-            entry("from_protobuf", "reads a descriptor file on the host"),
-            entry("to_protobuf", "reads a descriptor file on the host"),
-            entry("from_avro", "reads a schema from a URL (avroSchemaUrl)"),
-            entry("to_avro", "reads a schema from a URL (avroSchemaUrl)"),
-            entry("schema_of_avro", "reads a schema from a URL (avroSchemaUrl)"),
-            entry("from_xml", "reads an XSD file on the host (rowValidationXSDPath)"),
-            entry("schema_of_xml", "reads an XSD file on the host (rowValidationXSDPath)"),
-            entry("xpath", "parses XML, whose external entities may name host files"),
-            entry("xpath_boolean", "parses XML, whose external entities may name host files"),
-            entry("xpath_double", "parses XML, whose external entities may name host files"),
-            entry("xpath_float", "parses XML, whose external entities may name host files"),
-            entry("xpath_int", "parses XML, whose external entities may name host files"),
-            entry("xpath_long", "parses XML, whose external entities may name host files"),
-            entry("xpath_number", "parses XML, whose external entities may name host files"),
-            entry("xpath_short", "parses XML, whose external entities may name host files"),
-            entry("xpath_string", "parses XML, whose external entities may name host files"));
 
     /** The one table-valued function admitted: it generates numbers and reads nothing. */
     static final Set<String> TABLE_FUNCTIONS = Set.of("range");
@@ -258,12 +229,12 @@ final class CatalogTablesOnlyPolicy {
 
     private void checkExpression(Expression expression, Set<String> refusals) {
         if (expression instanceof UnresolvedFunction function) {
-            checkFunction(list(function.nameParts()), refusals);
+            FunctionRules.check(list(function.nameParts()), refusals);
         } else if (expression instanceof UnresolvedGenerator generator) {
             FunctionIdentifier name = generator.name();
             List<String> parts = new ArrayList<>(list(name.database().toList()));
             parts.add(name.funcName());
-            checkFunction(parts, refusals);
+            FunctionRules.check(parts, refusals);
         } else if (expression instanceof ExpressionWithUnresolvedIdentifier) {
             refusals.add("IDENTIFIER(...) names a function only at analysis; name it directly");
         } else if (expression instanceof PlanExpression<?> subquery && subquery.plan() instanceof LogicalPlan plan) {
@@ -271,62 +242,6 @@ final class CatalogTablesOnlyPolicy {
         }
         for (Expression child : list(expression.children())) {
             checkExpression(child, refusals);
-        }
-    }
-
-    /** Functions that turn one row into several; a column expression keeps one row per row. */
-    private static final Set<String> GENERATORS = Set.of(
-            "explode",
-            "explode_outer",
-            "posexplode",
-            "posexplode_outer",
-            "inline",
-            "inline_outer",
-            "stack",
-            "json_tuple");
-
-    /**
-     * Why a parsed column expression is refused, if it is: it may call only Spark's built-in functions that compute
-     * over their arguments (the same function rules as a query), and it may neither read a table nor multiply rows.
-     */
-    static Set<String> refusalsOfColumnExpression(Expression expression) {
-        Set<String> refusals = new LinkedHashSet<>();
-        checkColumnExpression(expression, refusals);
-        return refusals;
-    }
-
-    private static void checkColumnExpression(Expression expression, Set<String> refusals) {
-        if (expression instanceof UnresolvedFunction function) {
-            List<String> parts = list(function.nameParts());
-            checkFunction(parts, refusals);
-            if (GENERATORS.contains(parts.get(parts.size() - 1).toLowerCase(Locale.ROOT))) {
-                refusals.add("function %s makes several rows of one".formatted(String.join(".", parts)));
-            }
-        } else if (expression instanceof UnresolvedGenerator generator) {
-            refusals.add("function %s makes several rows of one".formatted(generator.name()));
-        } else if (expression instanceof ExpressionWithUnresolvedIdentifier) {
-            refusals.add("IDENTIFIER(...) names a function only at analysis; name it directly");
-        } else if (expression instanceof PlanExpression<?>) {
-            refusals.add("a subquery reads other tables");
-        }
-        for (Expression child : list(expression.children())) {
-            checkColumnExpression(child, refusals);
-        }
-    }
-
-    private static void checkFunction(List<String> nameParts, Set<String> refusals) {
-        List<String> parts =
-                nameParts.stream().map(part -> part.toLowerCase(Locale.ROOT)).toList();
-        String name = parts.get(parts.size() - 1);
-        List<String> qualifier = parts.subList(0, parts.size() - 1);
-        String reach = REACHING_FUNCTIONS.get(name);
-        if (reach != null) {
-            refusals.add("function %s %s".formatted(name, reach));
-        } else if (!(qualifier.isEmpty()
-                        || qualifier.equals(List.of("builtin"))
-                        || qualifier.equals(List.of("system", "builtin")))
-                || !FunctionRegistry$.MODULE$.builtin().functionExists(FunctionIdentifier.apply(name))) {
-            refusals.add("function %s is not one of Spark's built-in functions".formatted(String.join(".", parts)));
         }
     }
 

@@ -26,6 +26,6 @@ public final class ColumnExpressions {
             return List.of("it is not one Spark SQL expression ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        return List.copyOf(CatalogTablesOnlyPolicy.refusalsOfColumnExpression(parsed));
+        return List.copyOf(FunctionRules.refusalsOfColumnExpression(parsed));
     }
 }
