@@ -1,6 +1,6 @@
 package io.tidewater.inventory.admin;
 
-import io.tidewater.inventory.report.ReportNotFoundException;
+import io.tidewater.inventory.ledger.ReportNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;

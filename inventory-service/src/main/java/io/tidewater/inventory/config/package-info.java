@@ -1,2 +1,2 @@
-/** The inventory service's configuration. */
+/** The inventory service's properties and the wiring of its report ledger database. */
 package io.tidewater.inventory.config;

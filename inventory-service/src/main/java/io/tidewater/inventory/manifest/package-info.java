@@ -1,2 +1,2 @@
-/** S3 Inventory {@code manifest.json} and {@code manifest.checksum}: reading and verifying them. */
+/** What was delivered: S3 Inventory {@code manifest.json} and {@code manifest.checksum}, read, verified and located. */
 package io.tidewater.inventory.manifest;

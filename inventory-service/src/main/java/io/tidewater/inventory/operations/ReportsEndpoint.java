@@ -1,8 +1,8 @@
 package io.tidewater.inventory.operations;
 
-import io.tidewater.inventory.report.Report;
-import io.tidewater.inventory.report.ReportNotFoundException;
-import io.tidewater.inventory.report.Reports;
+import io.tidewater.inventory.intake.Reports;
+import io.tidewater.inventory.ledger.Report;
+import io.tidewater.inventory.ledger.ReportNotFoundException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

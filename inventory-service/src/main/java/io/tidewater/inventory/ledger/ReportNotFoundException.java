@@ -1,0 +1,9 @@
+package io.tidewater.inventory.ledger;
+
+/** No report has the id asked for: fix the request. */
+public class ReportNotFoundException extends RuntimeException {
+
+    public ReportNotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,9 +1,0 @@
-package io.tidewater.inventory.report;
-
-/** No report has the id asked for: fix the request. */
-public class ReportNotFoundException extends RuntimeException {
-
-    public ReportNotFoundException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,24 @@
+package io.tidewater.inventory.ledger;
+
+import io.tidewater.service.ledger.ScratchPostgres;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The ledger on PostgreSQL: the one on 127.0.0.1:5432 in a scratch schema, or an embedded one where nothing answers
+ * there.
+ */
+class ReportLedgerPostgresIT extends ReportLedgerContract {
+
+    private ScratchPostgres database;
+
+    @Override
+    String jdbcUrl() throws Exception {
+        database = ScratchPostgres.create("inventory_service");
+        return database.jdbcUrl();
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        database.close();
+    }
+}
