@@ -5,15 +5,16 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.billing.costs.BillingCosts;
-import io.tidewater.billing.delivery.Deliveries;
-import io.tidewater.billing.period.CostLine;
-import io.tidewater.billing.period.CostShadowing;
-import io.tidewater.billing.period.DeliveryRecord;
-import io.tidewater.billing.period.Dimension;
-import io.tidewater.billing.period.PeriodHistory;
-import io.tidewater.billing.period.PeriodNotFoundException;
-import io.tidewater.billing.period.PeriodSummary;
-import io.tidewater.billing.period.SkippedEvent;
+import io.tidewater.billing.intake.Deliveries;
+import io.tidewater.billing.ledger.CostLedger;
+import io.tidewater.billing.ledger.CostLine;
+import io.tidewater.billing.ledger.CostShadowing;
+import io.tidewater.billing.ledger.DeliveryRecord;
+import io.tidewater.billing.ledger.Dimension;
+import io.tidewater.billing.ledger.PeriodHistory;
+import io.tidewater.billing.ledger.PeriodNotFoundException;
+import io.tidewater.billing.ledger.PeriodSummary;
+import io.tidewater.billing.ledger.SkippedEvent;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,11 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final PeriodHistory history;
+    private final CostLedger costs;
     private final Deliveries deliveries;
     private final BillingProperties properties;
 
-    AdminController(PeriodHistory history, Deliveries deliveries, BillingProperties properties) {
+    AdminController(PeriodHistory history, CostLedger costs, Deliveries deliveries, BillingProperties properties) {
         this.history = history;
+        this.costs = costs;
         this.deliveries = deliveries;
         this.properties = properties;
     }
@@ -90,7 +93,7 @@ class AdminController {
     MonthSources sources(@Parameter(description = "the billing period, YYYY-MM") @PathVariable String period) {
         String month = month(period);
         BillingProperties.Tables tables = properties.tables();
-        List<SourceFeed> feeds = history.costFeeds(List.of(tables.cur(), tables.cur2(), tables.focus()), month).stream()
+        List<SourceFeed> feeds = costs.costFeeds(List.of(tables.cur(), tables.cur2(), tables.focus()), month).stream()
                 .map(feed -> new SourceFeed(
                         BillingCosts.sourceOf(feed.table(), tables).name(),
                         feed.table(),
@@ -103,7 +106,7 @@ class AdminController {
             throw new PeriodNotFoundException("Cannot find the sources of %s %s: no delivery of the month was loaded"
                     .formatted(tables.costs(), month));
         }
-        return new MonthSources(tables.costs(), month, feeds, history.costShadowings(month));
+        return new MonthSources(tables.costs(), month, feeds, costs.costShadowings(month));
     }
 
     @Operation(summary = "The unblended cost of the delivery a report's period holds, by service, account or day")

@@ -1,7 +1,7 @@
 package io.tidewater.billing.admin;
 
-import io.tidewater.billing.period.PeriodConflictException;
-import io.tidewater.billing.period.PeriodNotFoundException;
+import io.tidewater.billing.ledger.PeriodConflictException;
+import io.tidewater.billing.ledger.PeriodNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -1,2 +1,2 @@
-/** The billing service's settings and the wiring of its period ledger database. */
+/** The billing service's properties and the wiring of its period ledger database. */
 package io.tidewater.billing.config;

@@ -1,4 +1,4 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.crawl;
 
 import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.billing.costs.BillingCosts;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * keep their rows. The job keeps {@code billing.costs} in step: the delivery's rows mapped to FOCUS's columns, under the
  * configured precedence of report generations.
  */
-final class BillingLoadJobs {
+public final class BillingLoadJobs {
 
     static final String BILLING_PERIOD = "billing_period";
     static final String ASSEMBLY_ID = "assembly_id";
@@ -32,7 +32,7 @@ final class BillingLoadJobs {
 
     private BillingLoadJobs() {}
 
-    static LoadJob forDelivery(
+    public static LoadJob forDelivery(
             String runId,
             String table,
             BillingDelivery delivery,
@@ -90,7 +90,7 @@ final class BillingLoadJobs {
     }
 
     /** The same job under a new id and key, so that the loader writes the period again. */
-    static LoadJob again(LoadJob job, String reason) {
+    public static LoadJob again(LoadJob job, String reason) {
         return new LoadJob(
                 UUID.randomUUID().toString(),
                 job.idempotencyKey().split("#")[0] + "#" + reason,

@@ -1,9 +1,9 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.crawl;
 
+import io.tidewater.billing.ledger.Dimension;
 import io.tidewater.billing.manifest.BillingDelivery;
 import io.tidewater.billing.manifest.DeliveryFile;
 import io.tidewater.billing.manifest.InvalidDeliveryException;
-import io.tidewater.billing.period.Dimension;
 import io.tidewater.schema.naming.ColumnNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * @param invoiceId the first invoice id found, or {@code null} while the period is not invoiced
  * @param costs cost per service, account and day
  */
-record CostScan(
+public record CostScan(
         List<String> header,
         long rows,
         BigDecimal unblendedCost,

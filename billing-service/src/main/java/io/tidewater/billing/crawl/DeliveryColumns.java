@@ -1,4 +1,4 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.crawl;
 
 import io.tidewater.billing.manifest.ManifestColumn;
 import io.tidewater.contract.LoadColumn;

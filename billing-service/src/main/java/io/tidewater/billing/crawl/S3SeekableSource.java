@@ -1,4 +1,4 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.crawl;
 
 import io.tidewater.schema.inference.SeekableSource;
 import java.io.EOFException;

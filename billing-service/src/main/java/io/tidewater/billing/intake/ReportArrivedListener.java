@@ -1,9 +1,11 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.intake;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.billing.manifest.InvalidDeliveryException;
+import io.tidewater.billing.results.BillingMetrics;
+import io.tidewater.billing.results.RunUpdatesClient;
 import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;

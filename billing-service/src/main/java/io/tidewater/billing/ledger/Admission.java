@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 /** What the ledger decided about a delivery. */
 public sealed interface Admission {

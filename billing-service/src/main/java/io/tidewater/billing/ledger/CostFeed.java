@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 /**
  * A report's delivery that a source table holds for a month, and what it wrote to {@code billing.costs}.

@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -31,6 +31,13 @@ final class DeliveryRows {
         return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE table_name = ? AND billing_period = ? "
                         + "AND assembly_id = ?")
                 .params(table, period, assemblyId)
+                .query(DeliveryRows::delivery)
+                .optional();
+    }
+
+    static Optional<DeliveryRecord> byJob(JdbcClient jdbc, String jobId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE job_id = ?")
+                .params(jobId)
                 .query(DeliveryRows::delivery)
                 .optional();
     }

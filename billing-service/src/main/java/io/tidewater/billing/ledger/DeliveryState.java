@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 /**
  * Where a delivery is: {@code pending → loading → loaded → replaced}, or {@code superseded} (an older delivery, never

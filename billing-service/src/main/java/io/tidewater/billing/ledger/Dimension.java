@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 /** What a period's cost can be broken down by. */
 public enum Dimension {

@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 /** The period is in a state that does not allow the request (such as a load in flight): try again later. */
 public class PeriodConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -130,40 +130,6 @@ public class PeriodHistory {
                                         .reversed()
                                         .thenComparing(CostLine::key))
                 .toList();
-    }
-
-    /** The deliveries of {@code tables} that the tables hold for the month, each with its rows in billing.costs. */
-    public List<CostFeed> costFeeds(List<String> tables, String period) {
-        return jdbc
-                .sql("SELECT table_name, report, assembly_id, rows_loaded, costs_rows FROM deliveries "
-                        + "WHERE billing_period = ? AND state = ? ORDER BY table_name, report")
-                .params(period, DeliveryState.LOADED.name())
-                .query((rs, row) -> new CostFeed(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4) == null ? null : rs.getLong(4),
-                        rs.getObject(5) == null ? null : rs.getLong(5)))
-                .list()
-                .stream()
-                .filter(feed -> tables.contains(feed.table()))
-                .toList();
-    }
-
-    /** The payers' months of the period whose rows of one report do not count in billing.costs, and why. */
-    public List<CostShadowing> costShadowings(String period) {
-        return jdbc.sql("SELECT billing_period, cost_key, source, report, by_source, by_report, recorded_at "
-                        + "FROM cost_shadowing WHERE billing_period = ? ORDER BY cost_key, source, report")
-                .params(period)
-                .query((rs, row) -> new CostShadowing(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        Instant.ofEpochMilli(rs.getLong(7))))
-                .list();
     }
 
     /** The total cost per table and period of the deliveries the tables hold now, all reports, for the gauges. */

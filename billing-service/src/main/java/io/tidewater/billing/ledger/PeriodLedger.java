@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -136,47 +136,6 @@ public class PeriodLedger {
                             delivery.assemblyId())
                     .update();
             return Optional.of(new Completion(reload(delivery), sendNext(delivery, send)));
-        });
-    }
-
-    /**
-     * Records what a loaded job wrote to {@code billing.costs}: its rows there, and the payers' months shadowed by its
-     * commit or shadowing its rows. The shadowings of the job's own report and source are replaced by these: the
-     * commit decided for every payer the delivery has.
-     *
-     * @param costsRows rows written, or {@code null} when an earlier delivery of the job wrote them
-     */
-    public void costsLoaded(String jobId, String source, Long costsRows, List<CostShadowing> shadowings) {
-        transactions.executeWithoutResult(status -> {
-            Optional<DeliveryRecord> found = byJob(jobId);
-            if (found.isEmpty()) {
-                return;
-            }
-            DeliveryRecord delivery = found.get();
-            jdbc.sql("UPDATE deliveries SET costs_rows = COALESCE(?, costs_rows) WHERE table_name = ? "
-                            + "AND billing_period = ? AND assembly_id = ?")
-                    .params(costsRows, delivery.table(), delivery.period(), delivery.assemblyId())
-                    .update();
-            jdbc.sql("DELETE FROM cost_shadowing WHERE billing_period = ? AND source = ? AND report = ?")
-                    .params(delivery.period(), source, delivery.report())
-                    .update();
-            for (CostShadowing shadowing : shadowings) {
-                jdbc.sql("DELETE FROM cost_shadowing WHERE billing_period = ? AND cost_key = ? AND source = ? "
-                                + "AND report = ?")
-                        .params(shadowing.period(), shadowing.key(), shadowing.source(), shadowing.report())
-                        .update();
-                jdbc.sql("INSERT INTO cost_shadowing (billing_period, cost_key, source, report, by_source, by_report,"
-                                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(
-                                shadowing.period(),
-                                shadowing.key(),
-                                shadowing.source(),
-                                shadowing.report(),
-                                shadowing.bySource(),
-                                shadowing.byReport(),
-                                clock.millis())
-                        .update();
-            }
         });
     }
 
@@ -407,10 +366,7 @@ public class PeriodLedger {
     }
 
     private Optional<DeliveryRecord> byJob(String jobId) {
-        return jdbc.sql("SELECT " + DeliveryRows.COLUMNS + " FROM deliveries WHERE job_id = ?")
-                .params(jobId)
-                .query(DeliveryRows::delivery)
-                .optional();
+        return DeliveryRows.byJob(jdbc, jobId);
     }
 
     private static String truncate(String text) {

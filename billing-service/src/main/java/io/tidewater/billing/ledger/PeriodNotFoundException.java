@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 /** No delivery of the period was loaded: fix the request. */
 public class PeriodNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 /** A billing period as a reader of the table sees it. */
 public enum PeriodState {

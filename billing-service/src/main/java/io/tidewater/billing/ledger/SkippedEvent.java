@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 import java.time.Instant;
 

@@ -1,2 +1,5 @@
-/** Billing periods and their deliveries: which delivery a period holds, which were skipped, and what they cost. */
-package io.tidewater.billing.period;
+/**
+ * The period ledger and its records: which delivery each report's period holds, which were skipped, what they cost,
+ * and what each fed into {@code billing.costs}.
+ */
+package io.tidewater.billing.ledger;

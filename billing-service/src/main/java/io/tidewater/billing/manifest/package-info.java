@@ -1,2 +1,2 @@
-/** CUR and Data Exports manifests: reading them from S3 and turning them into one typed delivery. */
+/** What was delivered: CUR and Data Exports manifests, read from S3 and turned into one typed delivery. */
 package io.tidewater.billing.manifest;

@@ -1,7 +1,7 @@
 package io.tidewater.billing.operations;
 
-import io.tidewater.billing.period.PeriodHistory;
-import io.tidewater.billing.period.PeriodSummary;
+import io.tidewater.billing.ledger.PeriodHistory;
+import io.tidewater.billing.ledger.PeriodSummary;
 import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

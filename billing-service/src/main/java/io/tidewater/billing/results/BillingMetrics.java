@@ -1,8 +1,8 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.results;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tidewater.billing.period.PeriodHistory;
+import io.tidewater.billing.ledger.PeriodHistory;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Deliveries processed by outcome and the total unblended cost of each period as the table holds it.
  */
 @Component
-class BillingMetrics {
+public class BillingMetrics {
 
     private static final String PIPELINE = "billing";
 
@@ -34,14 +34,14 @@ class BillingMetrics {
      * {@code loaded}, {@code superseded}, {@code duplicate}, {@code dispatched}, {@code queued} or {@code failed}; the
      * ones that settle a delivery also count as a report of the billing pipeline ({@link PipelineMeters#FILES}).
      */
-    void delivery(String table, String outcome) {
+    public void delivery(String table, String outcome) {
         meters.counter("tidewater.billing.deliveries", "table", table, "outcome", outcome)
                 .increment();
         settled(outcome).ifPresent(settled -> pipelineMeters.file(PIPELINE, table, settled));
     }
 
     /** A delivery that is wrong as delivered: parked on the dead-letter queue before its table was known. */
-    void rejected() {
+    public void rejected() {
         pipelineMeters.file(PIPELINE, null, PipelineMeters.Outcome.REJECTED);
     }
 

@@ -1,4 +1,4 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.results;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.tidewater.contract.LoadResult;
@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LoadResultListener {
 
-    private final Deliveries deliveries;
+    private final LoadResults results;
 
-    LoadResultListener(Deliveries deliveries) {
-        this.deliveries = deliveries;
+    LoadResultListener(LoadResults results) {
+        this.results = results;
     }
 
     @SqsListener(
@@ -20,6 +20,6 @@ class LoadResultListener {
             maxConcurrentMessages = "1",
             maxMessagesPerPoll = "1")
     void onLoadResult(String body) {
-        deliveries.loadResult(MessageJson.read(body, LoadResult.class));
+        results.onLoadResult(MessageJson.read(body, LoadResult.class));
     }
 }

@@ -1,4 +1,4 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.results;
 
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.billing.config.BillingProperties;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Tells the workflow trigger's run ledger how a billing run is going. */
 @Component
-class RunUpdatesClient {
+public class RunUpdatesClient {
 
     private final SqsTemplate sqs;
     private final BillingProperties properties;
@@ -22,7 +22,7 @@ class RunUpdatesClient {
         this.clock = billingClock;
     }
 
-    void send(String runId, RunState state, String table, long rows, String detail) {
+    public void send(String runId, RunState state, String table, long rows, String detail) {
         RunUpdated update = new RunUpdated(runId, state, table, rows, detail, clock.instant());
         sqs.send(to -> to.queue(properties.runUpdatesQueue()).payload(MessageJson.write(update)));
     }

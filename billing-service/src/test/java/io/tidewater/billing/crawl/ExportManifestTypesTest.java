@@ -1,4 +1,4 @@
-package io.tidewater.billing.delivery;
+package io.tidewater.billing.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

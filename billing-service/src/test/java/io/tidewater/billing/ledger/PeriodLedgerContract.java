@@ -1,4 +1,4 @@
-package io.tidewater.billing.period;
+package io.tidewater.billing.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -238,28 +238,29 @@ abstract class PeriodLedgerContract {
 
         @Test
         void recordsEachDeliverysCostRowsAndWhichPayerMonthsAreShadowedByWhom() {
-            PeriodHistory history = new PeriodHistory(jdbc);
+            CostLedger costs = new CostLedger(
+                    jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
             admit(delivery(PAYER_A, "a1", NOON));
             loaded("a1");
-            ledger.costsLoaded("job-a1", "cur", 3L, List.of(shadowing("cur", PAYER_A, "focus", "focus/payer-a")));
+            costs.costsLoaded("job-a1", "cur", 3L, List.of(shadowing("cur", PAYER_A, "focus", "focus/payer-a")));
 
-            assertThat(history.costFeeds(List.of(TABLE), PERIOD))
+            assertThat(costs.costFeeds(List.of(TABLE), PERIOD))
                     .containsExactly(new CostFeed(TABLE, PAYER_A, "a1", 3L, 3L));
-            assertThat(history.costShadowings(PERIOD))
+            assertThat(costs.costShadowings(PERIOD))
                     .extracting(CostShadowing::key, CostShadowing::report, CostShadowing::byReport)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("billing_account_id=1234", PAYER_A, "focus/payer-a"));
 
             admit(delivery(PAYER_A, "a2", EVENING));
             loaded("a2");
-            ledger.costsLoaded("job-a2", "cur", 2L, List.of());
+            costs.costsLoaded("job-a2", "cur", 2L, List.of());
 
-            assertThat(history.costFeeds(List.of(TABLE), PERIOD))
+            assertThat(costs.costFeeds(List.of(TABLE), PERIOD))
                     .containsExactly(new CostFeed(TABLE, PAYER_A, "a2", 3L, 2L));
-            assertThat(history.costShadowings(PERIOD))
+            assertThat(costs.costShadowings(PERIOD))
                     .as("the report's newer delivery counts again for the payer")
                     .isEmpty();
-            assertThat(history.costFeeds(List.of("billing.focus"), PERIOD)).isEmpty();
+            assertThat(costs.costFeeds(List.of("billing.focus"), PERIOD)).isEmpty();
         }
 
         private CostShadowing shadowing(String source, String report, String bySource, String byReport) {
