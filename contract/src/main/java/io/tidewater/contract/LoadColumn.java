@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
  * @param name the target column name (normalised, such as {@code last_modified_date})
  * @param sourceName the name in the source file or manifest (such as {@code LastModifiedDate})
  * @param type the Iceberg type as Iceberg prints it ({@code long}, {@code timestamptz}, {@code decimal(38,10)}, ...);
- *     nested types as {@link io.tidewater.schema.types.TypeStrings} writes them, such as {@code map<string, string>},
+ *     nested types as the schema library's {@code TypeStrings} writes them, such as {@code map<string, string>},
  *     which delimited text holds as one JSON object per cell
  * @param nullable whether the column may hold NULL
  * @param transform the conversion of the raw value; {@link ValueTransform#NONE} when absent

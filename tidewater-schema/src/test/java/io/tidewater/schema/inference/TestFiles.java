@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Locates the sample files copied into the test resources (see common/NOTICE). */
+/** Locates the sample files copied into the test resources (see tidewater-schema/NOTICE). */
 final class TestFiles {
     private TestFiles() {}
 
