@@ -11,20 +11,21 @@ class MessageJsonTest {
 
     @Test
     void loadJobSurvivesTheRoundTrip() {
-        LoadJob job = new LoadJob(
-                "job-1",
-                "inventory/source-bucket/config/1715043600000",
-                "run-1",
-                "inventory.objects",
-                List.of(new SourceFile("s3://tidewater-inventory/data/a.csv.gz", 331, "c473bcc2")),
-                SourceFormat.CSV,
-                ReaderOptions.s3InventoryCsv(),
-                List.of(new LoadColumn("is_latest", "IsLatest", "boolean", true)),
-                List.of(new ConstantColumn("inventory_date", "date", "2024-05-07")),
-                new WriteMode.Replace("billing_period", "2024-05"),
-                "addNewColumns",
-                List.of("bucket", "inventory_date"),
-                "tidewater-load-results");
+        LoadJob job = LoadJob.builder()
+                .jobId("job-1")
+                .idempotencyKey("inventory/source-bucket/config/1715043600000")
+                .runId("run-1")
+                .table("inventory.objects")
+                .files(List.of(new SourceFile("s3://tidewater-inventory/data/a.csv.gz", 331, "c473bcc2")))
+                .format(SourceFormat.CSV)
+                .readerOptions(ReaderOptions.s3InventoryCsv())
+                .columns(List.of(new LoadColumn("is_latest", "IsLatest", "boolean", true)))
+                .constantColumns(List.of(new ConstantColumn("inventory_date", "date", "2024-05-07")))
+                .writeMode(new WriteMode.Replace("billing_period", "2024-05"))
+                .evolutionPolicy(EvolutionPolicy.ADD_NEW_COLUMNS)
+                .partitionFields(List.of("bucket", "inventory_date"))
+                .replyTo("tidewater-load-results")
+                .build();
 
         assertThat(MessageJson.read(MessageJson.write(job), LoadJob.class)).isEqualTo(job);
     }
@@ -65,21 +66,20 @@ class MessageJsonTest {
                 "x_report",
                 new DerivedTable.Precedence(
                         "x_source", "cur", List.of("focus", "cur2", "cur"), List.of("billing_account_id")));
-        LoadJob job = new LoadJob(
-                        "job-1",
-                        "billing/billing.cur/2024-05/a-1",
-                        "run-1",
-                        "billing.cur",
-                        List.of(new SourceFile("s3://billing/cur/a.csv.gz", 331, null)),
-                        SourceFormat.PARQUET,
-                        null,
-                        List.of(new LoadColumn("bill_payer_account_id", "bill/PayerAccountId", "string", true)),
-                        List.of(),
-                        new WriteMode.Replace(
-                                "billing_period", "2024-05", new WriteMode.Owner("report", "cur/payer-a")),
-                        "addNewColumns",
-                        List.of("billing_period", "report"),
-                        "replies")
+        LoadJob job = LoadJob.builder()
+                .jobId("job-1")
+                .idempotencyKey("billing/billing.cur/2024-05/a-1")
+                .runId("run-1")
+                .table("billing.cur")
+                .files(List.of(new SourceFile("s3://billing/cur/a.csv.gz", 331, null)))
+                .format(SourceFormat.PARQUET)
+                .columns(List.of(new LoadColumn("bill_payer_account_id", "bill/PayerAccountId", "string", true)))
+                .writeMode(new WriteMode.Replace(
+                        "billing_period", "2024-05", new WriteMode.Owner("report", "cur/payer-a")))
+                .evolutionPolicy(EvolutionPolicy.ADD_NEW_COLUMNS)
+                .partitionFields(List.of("billing_period", "report"))
+                .replyTo("replies")
+                .build()
                 .withDerivedTables(List.of(costs));
         LoadResult completed = new LoadResult.LoadCompleted(
                 "job-1",
@@ -108,21 +108,19 @@ class MessageJsonTest {
         DerivedTable costs = new DerivedTable(
                 "billing.costs", List.of(new DerivedTable.Column("billed_cost", "double", "cost")), "x_report", null);
 
-        assertThatThrownBy(() -> new LoadJob(
-                        "job-1",
-                        "key",
-                        "run-1",
-                        "billing.cur",
-                        List.of(new SourceFile("s3://billing/cur/a.parquet", 331, null)),
-                        SourceFormat.PARQUET,
-                        null,
-                        List.of(),
-                        List.of(),
-                        new WriteMode.Append(),
-                        "addNewColumns",
-                        List.of(),
-                        "replies",
-                        List.of(costs)))
+        assertThatThrownBy(() -> LoadJob.builder()
+                        .jobId("job-1")
+                        .idempotencyKey("key")
+                        .runId("run-1")
+                        .table("billing.cur")
+                        .files(List.of(new SourceFile("s3://billing/cur/a.parquet", 331, null)))
+                        .format(SourceFormat.PARQUET)
+                        .columns(List.of())
+                        .writeMode(new WriteMode.Append())
+                        .evolutionPolicy(EvolutionPolicy.ADD_NEW_COLUMNS)
+                        .replyTo("replies")
+                        .derivedTables(List.of(costs))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot create load job job-1 for billing.cur: derived tables [billing.costs] need a write"
                         + " mode that replaces an owner's rows, not Append[]");

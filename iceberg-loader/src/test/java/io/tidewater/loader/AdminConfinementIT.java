@@ -284,19 +284,6 @@ class AdminConfinementIT extends LoaderAdminApi {
         for (String uri : uris) {
             files.add(new SourceFile(uri, 1, null));
         }
-        return new LoadJob(
-                job.jobId(),
-                job.idempotencyKey(),
-                job.runId(),
-                job.table(),
-                files,
-                job.format(),
-                job.readerOptions(),
-                job.columns(),
-                job.constantColumns(),
-                job.writeMode(),
-                job.evolutionPolicy(),
-                job.partitionFields(),
-                job.replyTo());
+        return job.withFiles(files);
     }
 }

@@ -5,6 +5,7 @@ import io.tidewater.billing.costs.BillingCosts;
 import io.tidewater.billing.manifest.BillingDelivery;
 import io.tidewater.contract.ConstantColumn;
 import io.tidewater.contract.DerivedTable;
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
@@ -44,30 +45,32 @@ public final class BillingLoadJobs {
                 .map(file -> new SourceFile("s3://" + delivery.bucket() + "/" + file.key(), file.size(), null))
                 .toList();
         boolean gzip = delivery.files().get(0).gzip();
-        return new LoadJob(
-                UUID.randomUUID().toString(),
-                idempotencyKey(table, delivery.period(), delivery.assemblyId()),
-                runId,
-                table,
-                files,
-                delivery.format(),
-                delivery.format() == SourceFormat.CSV
-                        ? new ReaderOptions(',', '"', '"', true, nullTokens, gzip ? "gzip" : "none")
-                        : null,
-                columns,
-                Stream.concat(
+        return LoadJob.builder()
+                .jobId(UUID.randomUUID().toString())
+                .idempotencyKey(idempotencyKey(table, delivery.period(), delivery.assemblyId()))
+                .runId(runId)
+                .table(table)
+                .files(files)
+                .format(delivery.format())
+                .readerOptions(
+                        delivery.format() == SourceFormat.CSV
+                                ? new ReaderOptions(',', '"', '"', true, nullTokens, gzip ? "gzip" : "none")
+                                : null)
+                .columns(columns)
+                .constantColumns(Stream.concat(
                                 Stream.of(
                                         new ConstantColumn(BILLING_PERIOD, "string", delivery.period()),
                                         new ConstantColumn(REPORT, "string", delivery.report()),
                                         new ConstantColumn(ASSEMBLY_ID, "string", delivery.assemblyId())),
                                 tableConstants.stream())
-                        .toList(),
-                new WriteMode.Replace(
-                        BILLING_PERIOD, delivery.period(), new WriteMode.Owner(REPORT, delivery.report())),
-                properties.evolutionPolicy(),
-                List.of(BILLING_PERIOD, REPORT),
-                properties.loadResultsQueue(),
-                List.of(costs(table, columns, tableConstants, properties)));
+                        .toList())
+                .writeMode(new WriteMode.Replace(
+                        BILLING_PERIOD, delivery.period(), new WriteMode.Owner(REPORT, delivery.report())))
+                .evolutionPolicy(EvolutionPolicy.named(properties.evolutionPolicy()))
+                .partitionFields(List.of(BILLING_PERIOD, REPORT))
+                .replyTo(properties.loadResultsQueue())
+                .derivedTables(List.of(costs(table, columns, tableConstants, properties)))
+                .build();
     }
 
     /** Every delivery keeps {@code billing.costs} in step, mapped from the columns it has. */
@@ -91,20 +94,9 @@ public final class BillingLoadJobs {
 
     /** The same job under a new id and key, so that the loader writes the period again. */
     public static LoadJob again(LoadJob job, String reason) {
-        return new LoadJob(
-                UUID.randomUUID().toString(),
-                job.idempotencyKey().split("#")[0] + "#" + reason,
-                job.runId(),
-                job.table(),
-                job.files(),
-                job.format(),
-                job.readerOptions(),
-                job.columns(),
-                job.constantColumns(),
-                job.writeMode(),
-                job.evolutionPolicy(),
-                job.partitionFields(),
-                job.replyTo(),
-                job.derivedTables());
+        return job.toBuilder()
+                .jobId(UUID.randomUUID().toString())
+                .idempotencyKey(job.idempotencyKey().split("#")[0] + "#" + reason)
+                .build();
     }
 }

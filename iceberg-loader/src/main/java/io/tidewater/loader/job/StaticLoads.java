@@ -1,5 +1,6 @@
 package io.tidewater.loader.job;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
@@ -121,23 +122,28 @@ class StaticLoads {
                 request.idempotencyKey() != null && !request.idempotencyKey().isBlank()
                         ? request.idempotencyKey()
                         : "admin-load:%s:%s:%d:%d".formatted(identifier, request.uri(), size, modified);
-        return new LoadJob(
-                jobId,
-                key,
-                "admin-" + jobId,
-                identifier.toString(),
-                List.of(new SourceFile(request.uri(), size, null)),
-                request.format(),
-                request.format() == SourceFormat.CSV ? readerOptions(request, crawl, table) : request.readerOptions(),
-                columns(crawl, request.columnTypes()),
-                List.of(),
-                new WriteMode.Append(),
-                request.evolutionPolicy() == null || request.evolutionPolicy().isBlank()
-                        ? "addNewColumns"
-                        : request.evolutionPolicy(),
-                request.partitionFields(),
+        return LoadJob.builder()
+                .jobId(jobId)
+                .idempotencyKey(key)
+                .runId("admin-" + jobId)
+                .table(identifier.toString())
+                .files(List.of(new SourceFile(request.uri(), size, null)))
+                .format(request.format())
+                .readerOptions(
+                        request.format() == SourceFormat.CSV
+                                ? readerOptions(request, crawl, table)
+                                : request.readerOptions())
+                .columns(columns(crawl, request.columnTypes()))
+                .writeMode(new WriteMode.Append())
+                .evolutionPolicy(
+                        request.evolutionPolicy() == null
+                                        || request.evolutionPolicy().isBlank()
+                                ? EvolutionPolicy.ADD_NEW_COLUMNS
+                                : EvolutionPolicy.named(request.evolutionPolicy()))
+                .partitionFields(request.partitionFields())
                 // Nobody waits on a queue for a load started by hand: its result is its status.
-                "none");
+                .replyTo("none")
+                .build();
     }
 
     private static List<LoadColumn> columns(CrawlResult crawl, Map<String, String> types) {

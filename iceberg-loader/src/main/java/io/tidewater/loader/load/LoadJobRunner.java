@@ -9,13 +9,11 @@ import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.schema.evolution.EvolutionOptions;
 import io.tidewater.schema.evolution.EvolutionPlan;
 import io.tidewater.schema.evolution.EvolutionPlanner;
-import io.tidewater.schema.evolution.EvolutionPolicy;
 import io.tidewater.schema.evolution.EvolutionResult;
 import io.tidewater.schema.evolution.SchemaChange;
 import io.tidewater.schema.evolution.SchemaEvolver;
 import io.tidewater.service.faults.CrashPoint;
 import io.tidewater.service.metrics.PipelineMeters;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -229,13 +227,18 @@ public class LoadJobRunner {
 
     /** Plans by the job's policy and applies the plan in one commit; a rejected change fails the job untouched. */
     private Evolved evolve(LoadJob job, Table table, Schema incoming) {
-        EvolutionPlan plan = new EvolutionPlanner(
-                        EvolutionOptions.defaults().withPolicy(policy(job)).withMaxNewColumns(limits.maxNewColumns()))
+        EvolutionPlan plan = new EvolutionPlanner(EvolutionOptions.defaults()
+                        .withPolicy(job.evolutionPolicy())
+                        .withMaxNewColumns(limits.maxNewColumns()))
                 .plan(table.schema(), incoming);
         if (!plan.rejections().isEmpty()) {
             throw new InvalidLoadJobException(
                     "Cannot load %s into %s under policy %s: %s"
-                            .formatted(describeFiles(job), job.table(), job.evolutionPolicy(), plan.describe()),
+                            .formatted(
+                                    describeFiles(job),
+                                    job.table(),
+                                    job.evolutionPolicy().policyName(),
+                                    plan.describe()),
                     null);
         }
         int applied = 0;
@@ -305,28 +308,6 @@ public class LoadJobRunner {
         }
         return writer.option(SparkWriteOptions.DISTRIBUTION_MODE, DistributionMode.NONE.modeName())
                 .option(SparkWriteOptions.FANOUT_ENABLED, "true");
-    }
-
-    private static EvolutionPolicy policy(LoadJob job) {
-        return Arrays.stream(EvolutionPolicy.values())
-                .filter(policy -> policyName(policy).equalsIgnoreCase(job.evolutionPolicy()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidLoadJobException(
-                        "Cannot load into %s: unknown evolution policy '%s'"
-                                .formatted(job.table(), job.evolutionPolicy()),
-                        null));
-    }
-
-    /** The policy's name as jobs carry it: {@code addNewColumns}, {@code rescue}, ... */
-    private static String policyName(EvolutionPolicy policy) {
-        try {
-            return EvolutionPolicy.class
-                    .getField(policy.name())
-                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
-                    .value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("Cannot name evolution policy " + policy, e);
-        }
     }
 
     static String describeFiles(LoadJob job) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidewater.contract.ConstantColumn;
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
@@ -18,20 +19,21 @@ import org.junit.jupiter.api.Test;
 class JobSchemaTest {
 
     private static LoadJob job(LoadColumn... columns) {
-        return new LoadJob(
-                "job-1",
-                "key-1",
-                "run-1",
-                "billing.cur2",
-                List.of(new SourceFile("s3://bucket/export-00001.csv.gz", 10, null)),
-                SourceFormat.CSV,
-                new ReaderOptions(',', '"', '"', true, List.of(""), "gzip"),
-                List.of(columns),
-                List.of(new ConstantColumn("billing_period", "string", "2024-05")),
-                new WriteMode.Replace("billing_period", "2024-05"),
-                "addNewColumns",
-                List.of("billing_period"),
-                "replies");
+        return LoadJob.builder()
+                .jobId("job-1")
+                .idempotencyKey("key-1")
+                .runId("run-1")
+                .table("billing.cur2")
+                .files(List.of(new SourceFile("s3://bucket/export-00001.csv.gz", 10, null)))
+                .format(SourceFormat.CSV)
+                .readerOptions(new ReaderOptions(',', '"', '"', true, List.of(""), "gzip"))
+                .columns(List.of(columns))
+                .constantColumns(List.of(new ConstantColumn("billing_period", "string", "2024-05")))
+                .writeMode(new WriteMode.Replace("billing_period", "2024-05"))
+                .evolutionPolicy(EvolutionPolicy.ADD_NEW_COLUMNS)
+                .partitionFields(List.of("billing_period"))
+                .replyTo("replies")
+                .build();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tidewater.loader.load;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
@@ -142,22 +143,21 @@ public final class LocalLoader {
 
     public static LoadJob csvJob(
             String table, String idempotencyKey, String policy, List<LoadColumn> columns, Path... files) {
-        return new LoadJob(
-                UUID.randomUUID().toString(),
-                idempotencyKey,
-                "run-" + idempotencyKey,
-                table,
-                java.util.Arrays.stream(files)
+        return LoadJob.builder()
+                .jobId(UUID.randomUUID().toString())
+                .idempotencyKey(idempotencyKey)
+                .runId("run-" + idempotencyKey)
+                .table(table)
+                .files(java.util.Arrays.stream(files)
                         .map(file -> new SourceFile(file.toUri().toString(), fileSize(file), null))
-                        .toList(),
-                SourceFormat.CSV,
-                new ReaderOptions(',', '"', '"', true, List.of(""), "none"),
-                columns,
-                List.of(),
-                new WriteMode.Append(),
-                policy,
-                List.of(),
-                "replies");
+                        .toList())
+                .format(SourceFormat.CSV)
+                .readerOptions(new ReaderOptions(',', '"', '"', true, List.of(""), "none"))
+                .columns(columns)
+                .writeMode(new WriteMode.Append())
+                .evolutionPolicy(EvolutionPolicy.named(policy))
+                .replyTo("replies")
+                .build();
     }
 
     public static LoadColumn column(String name, String type) {

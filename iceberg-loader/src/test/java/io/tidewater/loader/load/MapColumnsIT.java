@@ -4,6 +4,7 @@ import static io.tidewater.loader.load.LocalLoader.column;
 import static io.tidewater.loader.load.LocalLoader.csvJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
@@ -179,20 +180,18 @@ class MapColumnsIT {
 
     private static LoadJob parquetJob(String table, String idempotencyKey, List<LoadColumn> columns, Path file) {
         try {
-            return new LoadJob(
-                    UUID.randomUUID().toString(),
-                    idempotencyKey,
-                    "run-" + idempotencyKey,
-                    table,
-                    List.of(new SourceFile(file.toUri().toString(), Files.size(file), null)),
-                    SourceFormat.PARQUET,
-                    null,
-                    columns,
-                    List.of(),
-                    new WriteMode.Append(),
-                    "addNewColumns",
-                    List.of(),
-                    "replies");
+            return LoadJob.builder()
+                    .jobId(UUID.randomUUID().toString())
+                    .idempotencyKey(idempotencyKey)
+                    .runId("run-" + idempotencyKey)
+                    .table(table)
+                    .files(List.of(new SourceFile(file.toUri().toString(), Files.size(file), null)))
+                    .format(SourceFormat.PARQUET)
+                    .columns(columns)
+                    .writeMode(new WriteMode.Append())
+                    .evolutionPolicy(EvolutionPolicy.ADD_NEW_COLUMNS)
+                    .replyTo("replies")
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

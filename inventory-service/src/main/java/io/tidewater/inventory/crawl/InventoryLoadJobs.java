@@ -1,6 +1,7 @@
 package io.tidewater.inventory.crawl;
 
 import io.tidewater.contract.ConstantColumn;
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
@@ -35,25 +36,26 @@ public final class InventoryLoadJobs {
         SourceFormat format = SourceFormat.valueOf(manifest.fileFormat().toUpperCase(Locale.ROOT));
         String inventoryDate =
                 manifest.createdAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return new LoadJob(
-                UUID.randomUUID().toString(),
-                idempotencyKey(verified),
-                runId,
-                properties.table(),
-                files,
-                format,
-                format == SourceFormat.CSV ? csvOptions(schema.header()) : null,
-                schema.columns(),
-                List.of(
+        return LoadJob.builder()
+                .jobId(UUID.randomUUID().toString())
+                .idempotencyKey(idempotencyKey(verified))
+                .runId(runId)
+                .table(properties.table())
+                .files(files)
+                .format(format)
+                .readerOptions(format == SourceFormat.CSV ? csvOptions(schema.header()) : null)
+                .columns(schema.columns())
+                .constantColumns(List.of(
                         new ConstantColumn(INVENTORY_DATE, "date", inventoryDate),
                         new ConstantColumn(
                                 INVENTORY_CONFIGURATION,
                                 "string",
-                                verified.location().configurationId())),
-                new WriteMode.Append(),
-                properties.evolutionPolicy(),
-                List.of("bucket", INVENTORY_DATE),
-                properties.loadResultsQueue());
+                                verified.location().configurationId())))
+                .writeMode(new WriteMode.Append())
+                .evolutionPolicy(EvolutionPolicy.named(properties.evolutionPolicy()))
+                .partitionFields(List.of("bucket", INVENTORY_DATE))
+                .replyTo(properties.loadResultsQueue())
+                .build();
     }
 
     private static ReaderOptions csvOptions(boolean header) {

@@ -2,6 +2,8 @@ package io.tidewater.schema.evolution;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tidewater.contract.EvolutionPolicy;
+
 /**
  * How to plan schema evolution.
  *

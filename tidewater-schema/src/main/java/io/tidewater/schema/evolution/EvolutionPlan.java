@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.schema.InvalidInputException;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -2,6 +2,7 @@ package io.tidewater.schema.evolution;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.schema.types.TypeStrings;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package io.tidewater.schema.evolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.schema.InvalidInputException;
 import java.util.List;
 import org.apache.iceberg.types.Types;

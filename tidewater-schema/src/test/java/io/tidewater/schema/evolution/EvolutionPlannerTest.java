@@ -4,6 +4,7 @@ import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.schema.types.TypeStrings;
 import java.util.List;
 import java.util.stream.Stream;

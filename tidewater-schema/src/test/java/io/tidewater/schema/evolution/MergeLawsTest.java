@@ -2,6 +2,7 @@ package io.tidewater.schema.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidewater.contract.EvolutionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

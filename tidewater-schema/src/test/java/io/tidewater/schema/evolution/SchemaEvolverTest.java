@@ -5,6 +5,7 @@ import static org.apache.iceberg.types.Types.NestedField.required;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidewater.contract.EvolutionPolicy;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.iceberg.Schema;

@@ -1,5 +1,6 @@
 package io.tidewater.bench.pipeline;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.ConstantColumn;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
@@ -185,22 +186,7 @@ final class MemoryBenchmark implements Callable<Integer> {
             ValueTransform transform = "key".equals(field.tableName()) ? ValueTransform.URL_DECODE : ValueTransform.NONE;
             columns.add(new LoadColumn(field.tableName(), field.sourceName(), type, !required, transform));
         }
-        return new LoadJob(
-                UUID.randomUUID().toString(),
-                "s3-inventory/%s/%s/%d".formatted(report.sourceBucket(), report.configurationId(), 1767574800000L),
-                "bench-memory",
-                "inventory.objects",
-                report.sourceFiles(),
-                SourceFormat.CSV,
-                ReaderOptions.s3InventoryCsv().withNullTokens(List.of("")),
-                columns,
-                List.of(
-                        new ConstantColumn("inventory_date", "date", "2026-01-05"),
-                        new ConstantColumn("inventory_configuration", "string", report.configurationId())),
-                new WriteMode.Append(),
-                "addNewColumns",
-                List.of("bucket", "inventory_date"),
-                RESULTS_QUEUE);
+        return LoadJob.builder().jobId(UUID.randomUUID().toString()).idempotencyKey("s3-inventory/%s/%s/%d".formatted(report.sourceBucket(), report.configurationId(), 1767574800000L)).runId("bench-memory").table("inventory.objects").files(report.sourceFiles()).format(SourceFormat.CSV).readerOptions(ReaderOptions.s3InventoryCsv().withNullTokens(List.of(""))).columns(columns).constantColumns(List.of( new ConstantColumn("inventory_date", "date", "2026-01-05"), new ConstantColumn("inventory_configuration", "string", report.configurationId()))).writeMode(new WriteMode.Append()).evolutionPolicy(EvolutionPolicy.ADD_NEW_COLUMNS).partitionFields(List.of("bucket", "inventory_date")).replyTo(RESULTS_QUEUE).build();
     }
 
     static long statusKilobytes(long pid, String field) {

@@ -1,5 +1,6 @@
 package io.tidewater.bench.pipeline;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
@@ -204,22 +205,6 @@ final class TinyLoadBenchmark implements Callable<Integer> {
     }
 
     private LoadJob job(String file, int round) {
-        return new LoadJob(
-                UUID.randomUUID().toString(),
-                "bench-tiny/" + UUID.randomUUID() + "/" + round,
-                "bench-tiny",
-                TABLE,
-                List.of(new SourceFile(file, fileBytes, null)),
-                SourceFormat.CSV,
-                new ReaderOptions(',', '"', '"', true, List.of(""), "none"),
-                List.of(
-                        new LoadColumn("id", "id", "long", true),
-                        new LoadColumn("name", "name", "string", true),
-                        new LoadColumn("size", "size", "long", true)),
-                List.of(),
-                new WriteMode.Append(),
-                "addNewColumns",
-                List.of(),
-                REPLIES_QUEUE);
+        return LoadJob.builder().jobId(UUID.randomUUID().toString()).idempotencyKey("bench-tiny/" + UUID.randomUUID() + "/" + round).runId("bench-tiny").table(TABLE).files(List.of(new SourceFile(file, fileBytes, null))).format(SourceFormat.CSV).readerOptions(new ReaderOptions(',', '"', '"', true, List.of(""), "none")).columns(List.of( new LoadColumn("id", "id", "long", true), new LoadColumn("name", "name", "string", true), new LoadColumn("size", "size", "long", true))).writeMode(new WriteMode.Append()).evolutionPolicy(EvolutionPolicy.ADD_NEW_COLUMNS).replyTo(REPLIES_QUEUE).build();
     }
 }

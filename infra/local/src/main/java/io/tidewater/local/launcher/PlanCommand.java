@@ -1,12 +1,12 @@
 package io.tidewater.local.launcher;
 
+import io.tidewater.contract.EvolutionPolicy;
 import io.tidewater.local.stack.LocalCatalog;
 import io.tidewater.local.stack.LocalStack;
 import io.tidewater.local.stack.LocalStackProperties;
 import io.tidewater.schema.evolution.EvolutionOptions;
 import io.tidewater.schema.evolution.EvolutionPlan;
 import io.tidewater.schema.evolution.EvolutionPlanner;
-import io.tidewater.schema.evolution.EvolutionPolicy;
 import io.tidewater.schema.inference.CrawlOptions;
 import io.tidewater.schema.inference.CrawlResult;
 import io.tidewater.schema.inference.SchemaCrawler;
