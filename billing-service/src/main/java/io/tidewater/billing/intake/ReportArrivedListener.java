@@ -71,7 +71,7 @@ class ReportArrivedListener {
         } catch (InvalidDeliveryException invalid) {
             log.warn("Run {}: rejected delivery {}: {}", arrived.runId(), arrived.uri(), invalid.getMessage());
             park(body, invalid.getMessage());
-            runUpdates.send(arrived.runId(), RunState.QUARANTINED, null, 0, invalid.getMessage());
+            runUpdates.send(arrived.runId(), RunState.FAILED, null, 0, invalid.getMessage());
         }
     }
 

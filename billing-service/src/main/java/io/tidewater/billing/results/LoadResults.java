@@ -64,11 +64,13 @@ class LoadResults {
             recordCosts(completed, delivery);
             metrics.delivery(delivery.table(), "loaded");
             metrics.cost(delivery.table(), delivery.period(), delivery.unblendedCost());
+            // Rows that did not parse are in the quarantine table: the run says so, as inventory's do (RunState).
+            boolean quarantined = completed.rowsQuarantined() > 0;
             runUpdates.send(
                     completed.runId(),
-                    RunState.SUCCEEDED,
+                    quarantined ? RunState.QUARANTINED : RunState.SUCCEEDED,
                     delivery.table(),
-                    completed.rowsWritten(),
+                    quarantined ? completed.rowsQuarantined() : completed.rowsWritten(),
                     "period %s of report %s now holds delivery %s"
                             .formatted(delivery.period(), delivery.report(), delivery.assemblyId()));
             log.info(

@@ -1,7 +1,9 @@
 package io.tidewater.aws;
 
+import io.tidewater.contract.S3InventoryField;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
@@ -78,15 +80,17 @@ final class SourceInventories extends Construct {
                                 "Prefix",
                                 prefix.substring(0, prefix.length() - 1))),
                 "OptionalFields",
-                List.of(
-                        "Size",
-                        "LastModifiedDate",
-                        "ETag",
-                        "StorageClass",
-                        "IsMultipartUploaded",
-                        "ReplicationStatus",
-                        "EncryptionStatus",
-                        "IntelligentTieringAccessTier",
-                        "ChecksumAlgorithm"));
+                Stream.of(
+                                S3InventoryField.SIZE,
+                                S3InventoryField.LAST_MODIFIED_DATE,
+                                S3InventoryField.E_TAG,
+                                S3InventoryField.STORAGE_CLASS,
+                                S3InventoryField.IS_MULTIPART_UPLOADED,
+                                S3InventoryField.REPLICATION_STATUS,
+                                S3InventoryField.ENCRYPTION_STATUS,
+                                S3InventoryField.INTELLIGENT_TIERING_ACCESS_TIER,
+                                S3InventoryField.CHECKSUM_ALGORITHM)
+                        .map(S3InventoryField::fieldName)
+                        .toList());
     }
 }

@@ -1,10 +1,11 @@
 package io.tidewater.inventory.crawl;
 
 import io.tidewater.contract.LoadColumn;
+import io.tidewater.contract.S3InventoryField;
 import io.tidewater.contract.ValueTransform;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,48 +15,13 @@ import java.util.regex.Pattern;
 final class InventoryColumns {
 
     /** The CSV columns when a manifest has no {@code fileSchema} and the files no header: S3's default fields. */
-    static final List<String> DEFAULT_CSV_FIELDS = List.of(
-            "Bucket",
-            "Key",
-            "VersionId",
-            "IsLatest",
-            "IsDeleteMarker",
-            "Size",
-            "LastModifiedDate",
-            "ETag",
-            "StorageClass");
-
-    /** Every documented inventory field and its type; a field that is not here takes the type the crawl found. */
-    private static final Map<String, String> KNOWN_TYPES = Map.ofEntries(
-            Map.entry("bucket", "string"),
-            Map.entry("key", "string"),
-            Map.entry("version_id", "string"),
-            Map.entry("is_latest", "boolean"),
-            Map.entry("is_delete_marker", "boolean"),
-            Map.entry("size", "long"),
-            Map.entry("last_modified_date", "timestamptz"),
-            Map.entry("e_tag", "string"),
-            Map.entry("storage_class", "string"),
-            Map.entry("is_multipart_uploaded", "boolean"),
-            Map.entry("replication_status", "string"),
-            Map.entry("encryption_status", "string"),
-            Map.entry("object_lock_retain_until_date", "timestamptz"),
-            Map.entry("object_lock_mode", "string"),
-            Map.entry("object_lock_legal_hold_status", "string"),
-            Map.entry("intelligent_tiering_access_tier", "string"),
-            Map.entry("bucket_key_status", "string"),
-            Map.entry("checksum_algorithm", "string"),
-            Map.entry("object_access_control_list", "string"),
-            Map.entry("object_owner", "string"),
-            Map.entry("lifecycle_expiration_date", "timestamptz"));
+    static final List<String> DEFAULT_CSV_FIELDS = S3InventoryField.DEFAULT_CSV_FIELDS.stream()
+            .map(S3InventoryField::fieldName)
+            .toList();
 
     private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     private InventoryColumns() {}
-
-    static boolean isKnown(String name) {
-        return KNOWN_TYPES.containsKey(name);
-    }
 
     /**
      * A column of the typed schema.
@@ -64,14 +30,13 @@ final class InventoryColumns {
      * @param crawledType the type the crawl found, used only for fields S3 does not document
      */
     static LoadColumn column(String name, String sourceName, String crawledType, boolean csv) {
-        String type = KNOWN_TYPES.getOrDefault(name, crawledType);
+        // A documented field has S3's type; a field that is not documented takes the type the crawl found.
+        Optional<S3InventoryField> field = S3InventoryField.ofColumn(name);
+        String type = field.map(S3InventoryField::type).orElse(crawledType);
         // CSV inventory keys are URL-encoded; ORC and Parquet keys are not.
         ValueTransform transform = csv && "key".equals(name) ? ValueTransform.URL_DECODE : ValueTransform.NONE;
-        return new LoadColumn(name, sourceName, type, !isRequired(name), transform);
-    }
-
-    private static boolean isRequired(String name) {
-        return "bucket".equals(name) || "key".equals(name);
+        return new LoadColumn(
+                name, sourceName, type, !field.map(S3InventoryField::isRequired).orElse(false), transform);
     }
 
     /** {@code IsLatest} becomes {@code is_latest}, {@code ETag} becomes {@code e_tag}. */

@@ -2,15 +2,15 @@ package io.tidewater.schema.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidewater.contract.S3InventoryField;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 class S3InventoryInferenceTest {
-    private static final String FILE_SCHEMA =
-            "Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag,"
-                    + " StorageClass, IsMultipartUploaded, ReplicationStatus, EncryptionStatus, ObjectLockRetainUntilDate,"
-                    + " ObjectLockMode, ObjectLockLegalHoldStatus, IntelligentTieringAccessTier, BucketKeyStatus, ChecksumAlgorithm";
+    private static final String FILE_SCHEMA = S3InventoryField.fileSchema(
+            List.copyOf(EnumSet.range(S3InventoryField.BUCKET, S3InventoryField.CHECKSUM_ALGORITHM)));
 
     @Test
     void detectsMissingHeaderAndTypesOfHeaderlessInventoryWithoutManifest() {

@@ -1,5 +1,7 @@
 package io.tidewater.bench.pipeline;
 
+import java.util.EnumSet;
+import io.tidewater.contract.S3InventoryField;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -23,26 +25,20 @@ final class SparkBaselines {
     /** A CSV inventory field: its name in the manifest's fileSchema, its table name and its type. */
     record InventoryField(String sourceName, String tableName, DataType type) {}
 
-    static final List<InventoryField> FIELDS = List.of(
-            new InventoryField("Bucket", "bucket", DataTypes.StringType),
-            new InventoryField("Key", "key", DataTypes.StringType),
-            new InventoryField("VersionId", "version_id", DataTypes.StringType),
-            new InventoryField("IsLatest", "is_latest", DataTypes.BooleanType),
-            new InventoryField("IsDeleteMarker", "is_delete_marker", DataTypes.BooleanType),
-            new InventoryField("Size", "size", DataTypes.LongType),
-            new InventoryField("LastModifiedDate", "last_modified_date", DataTypes.TimestampType),
-            new InventoryField("ETag", "e_tag", DataTypes.StringType),
-            new InventoryField("StorageClass", "storage_class", DataTypes.StringType),
-            new InventoryField("IsMultipartUploaded", "is_multipart_uploaded", DataTypes.BooleanType),
-            new InventoryField("ReplicationStatus", "replication_status", DataTypes.StringType),
-            new InventoryField("EncryptionStatus", "encryption_status", DataTypes.StringType),
-            new InventoryField("ObjectLockRetainUntilDate", "object_lock_retain_until_date", DataTypes.TimestampType),
-            new InventoryField("ObjectLockMode", "object_lock_mode", DataTypes.StringType),
-            new InventoryField("ObjectLockLegalHoldStatus", "object_lock_legal_hold_status", DataTypes.StringType),
-            new InventoryField(
-                    "IntelligentTieringAccessTier", "intelligent_tiering_access_tier", DataTypes.StringType),
-            new InventoryField("BucketKeyStatus", "bucket_key_status", DataTypes.StringType),
-            new InventoryField("ChecksumAlgorithm", "checksum_algorithm", DataTypes.StringType));
+    static final List<InventoryField> FIELDS = EnumSet.range(
+                    S3InventoryField.BUCKET, S3InventoryField.CHECKSUM_ALGORITHM)
+            .stream()
+            .map(field -> new InventoryField(field.fieldName(), field.columnName(), sparkType(field.type())))
+            .toList();
+
+    private static DataType sparkType(String icebergType) {
+        return switch (icebergType) {
+            case "boolean" -> DataTypes.BooleanType;
+            case "long" -> DataTypes.LongType;
+            case "timestamptz" -> DataTypes.TimestampType;
+            default -> DataTypes.StringType;
+        };
+    }
 
     static final String PLAIN_TABLE = "bench.plain_spark_objects";
     static final String GLUE_STYLE_TABLE = "bench.glue_style_objects";

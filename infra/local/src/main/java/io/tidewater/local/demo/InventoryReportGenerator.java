@@ -3,6 +3,7 @@ package io.tidewater.local.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidewater.contract.S3InventoryField;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -32,25 +34,11 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class InventoryReportGenerator {
 
-    static final List<String> FIELDS = List.of(
-            "Bucket",
-            "Key",
-            "VersionId",
-            "IsLatest",
-            "IsDeleteMarker",
-            "Size",
-            "LastModifiedDate",
-            "ETag",
-            "StorageClass",
-            "IsMultipartUploaded",
-            "ReplicationStatus",
-            "EncryptionStatus",
-            "ObjectLockRetainUntilDate",
-            "ObjectLockMode",
-            "ObjectLockLegalHoldStatus",
-            "IntelligentTieringAccessTier",
-            "BucketKeyStatus",
-            "ChecksumAlgorithm");
+    /** Every field S3 wrote before the access-control list, owner and lifecycle fields, as real reports do. */
+    static final List<String> FIELDS =
+            EnumSet.range(S3InventoryField.BUCKET, S3InventoryField.CHECKSUM_ALGORITHM).stream()
+                    .map(S3InventoryField::fieldName)
+                    .toList();
 
     private static final String[] STORAGE_CLASSES = {
         "STANDARD", "STANDARD", "STANDARD", "STANDARD_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "DEEP_ARCHIVE"
