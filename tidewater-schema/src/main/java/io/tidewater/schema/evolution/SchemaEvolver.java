@@ -6,6 +6,7 @@ import io.tidewater.schema.RetryableSchemaException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -14,6 +15,7 @@ import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.Tasks;
 
 /**
  * Applies an {@link EvolutionPlan} to an Iceberg table in one {@link UpdateSchema} commit: refresh, skip what the table
@@ -22,6 +24,10 @@ import org.apache.iceberg.types.Types;
  */
 public final class SchemaEvolver {
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    private static final long MIN_RETRY_WAIT_MILLIS = 50;
+    private static final long MAX_RETRY_WAIT_MILLIS = 2_000;
+    private static final long TOTAL_RETRY_MILLIS = 30_000;
 
     private SchemaEvolver() {}
 
@@ -54,39 +60,49 @@ public final class SchemaEvolver {
             throw new IllegalArgumentException("Cannot apply schema plan to %s: maxAttempts must be at least 1, was %d"
                     .formatted(table.name(), maxAttempts));
         }
-        CommitFailedException lastFailure = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            table.refresh();
-            PendingChanges changes = PendingChanges.of(table.schema(), plan, "table " + table.name());
-            if (changes.pending().isEmpty()) {
-                return new EvolutionResult(
-                        table.name(),
-                        List.of(),
-                        changes.alreadyApplied(),
-                        attempt - 1,
-                        table.schema().schemaId());
-            }
-            UpdateSchema update = table.updateSchema().caseSensitive(false);
-            for (SchemaChange change : changes.pending()) {
-                stage(update, change);
-            }
-            try {
-                update.commit();
-                table.refresh();
-                return new EvolutionResult(
-                        table.name(),
-                        changes.pending(),
-                        changes.alreadyApplied(),
-                        attempt,
-                        table.schema().schemaId());
-            } catch (CommitFailedException e) {
-                lastFailure = e;
-            }
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<EvolutionResult> result = new AtomicReference<>();
+        try {
+            // Iceberg's own commit retry: a short, growing wait between attempts so that racing writers spread out.
+            Tasks.foreach(plan)
+                    .retry(maxAttempts - 1)
+                    .exponentialBackoff(MIN_RETRY_WAIT_MILLIS, MAX_RETRY_WAIT_MILLIS, TOTAL_RETRY_MILLIS, 2.0)
+                    .onlyRetryOn(CommitFailedException.class)
+                    .throwFailureWhenFinished()
+                    .run(pending -> result.set(attempt(table, pending, attempts.incrementAndGet())));
+        } catch (CommitFailedException lastFailure) {
+            throw new RetryableSchemaException(
+                    "Cannot commit schema changes to table %s: another writer won %d commit attempts in a row: %s"
+                            .formatted(table.name(), attempts.get(), lastFailure.getMessage()),
+                    lastFailure);
         }
-        throw new RetryableSchemaException(
-                "Cannot commit schema changes to table %s: another writer won %d commit attempts in a row: %s"
-                        .formatted(table.name(), maxAttempts, lastFailure.getMessage()),
-                lastFailure);
+        return result.get();
+    }
+
+    /** One attempt: refresh, skip what the table already has, commit the rest in one schema update. */
+    private static EvolutionResult attempt(Table table, EvolutionPlan plan, int attempt) {
+        table.refresh();
+        PendingChanges changes = PendingChanges.of(table.schema(), plan, "table " + table.name());
+        if (changes.pending().isEmpty()) {
+            return new EvolutionResult(
+                    table.name(),
+                    List.of(),
+                    changes.alreadyApplied(),
+                    attempt - 1,
+                    table.schema().schemaId());
+        }
+        UpdateSchema update = table.updateSchema().caseSensitive(false);
+        for (SchemaChange change : changes.pending()) {
+            stage(update, change);
+        }
+        update.commit();
+        table.refresh();
+        return new EvolutionResult(
+                table.name(),
+                changes.pending(),
+                changes.alreadyApplied(),
+                attempt,
+                table.schema().schemaId());
     }
 
     /**

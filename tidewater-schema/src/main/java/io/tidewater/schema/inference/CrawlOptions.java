@@ -64,10 +64,6 @@ public record CrawlOptions(
         return new CrawlOptions(bytes, sampleRows, knownColumns, tableSchema, numberTyping, nullTokens, formatHint);
     }
 
-    public CrawlOptions withSampleRows(int rows) {
-        return new CrawlOptions(sampleBytes, rows, knownColumns, tableSchema, numberTyping, nullTokens, formatHint);
-    }
-
     public CrawlOptions withKnownColumns(List<String> columns) {
         return new CrawlOptions(sampleBytes, sampleRows, columns, tableSchema, numberTyping, nullTokens, formatHint);
     }
