@@ -1,8 +1,8 @@
 package io.tidewater.billing.config;
 
+import io.tidewater.service.ledger.LedgerProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -30,11 +30,13 @@ public record BillingProperties(
         @DefaultValue("tidewater-run-updates") @NotBlank String runUpdatesQueue,
         @DefaultValue("addNewColumns") @NotBlank String evolutionPolicy,
         @DefaultValue @Valid Tables tables,
-        @DefaultValue @Valid Ledger ledger,
+        @DefaultValue LedgerProperties ledger,
         @DefaultValue @Valid Costs costs) {
 
     @ConstructorBinding
-    public BillingProperties {}
+    public BillingProperties {
+        ledger = ledger.withDefaultUrl("jdbc:sqlite:.tidewater/billing-service.db");
+    }
 
     /** Without cost settings: the defaults. */
     public BillingProperties(
@@ -44,7 +46,7 @@ public record BillingProperties(
             String runUpdatesQueue,
             String evolutionPolicy,
             Tables tables,
-            Ledger ledger) {
+            LedgerProperties ledger) {
         this(
                 reportsQueue,
                 loadJobsQueue,
@@ -94,16 +96,4 @@ public record BillingProperties(
             }
         }
     }
-
-    /**
-     * @param url a JDBC URL, {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://...}
-     * @param username the database user, if the URL needs one
-     * @param password the database password, if the URL needs one
-     * @param maximumPoolSize connections to PostgreSQL; SQLite always gets one, as it takes one writer at a time
-     */
-    public record Ledger(
-            @DefaultValue("jdbc:sqlite:.tidewater/billing-service.db") @NotBlank String url,
-            String username,
-            String password,
-            @DefaultValue("5") @Positive int maximumPoolSize) {}
 }

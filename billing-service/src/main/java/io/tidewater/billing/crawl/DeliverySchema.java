@@ -14,6 +14,7 @@ import io.tidewater.schema.inference.CrawlResult;
 import io.tidewater.schema.inference.InferredColumn;
 import io.tidewater.schema.inference.SchemaCrawler;
 import io.tidewater.schema.naming.ColumnNames;
+import io.tidewater.service.s3.S3RangeSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public record DeliverySchema(
     private static DeliverySchema parquet(BillingDelivery delivery, S3Client s3, BillingProperties.Tables tables) {
         DeliveryFile first = delivery.files().get(0);
         CrawlResult footer;
-        try (S3SeekableSource source = new S3SeekableSource(s3, delivery.bucket(), first.key(), first.size())) {
+        try (S3RangeSource source = S3RangeSource.exact(s3, delivery.bucket(), first.key(), first.size())) {
             footer = SchemaCrawler.crawl(source, CrawlOptions.defaults());
         } catch (InvalidInputException e) {
             throw new InvalidDeliveryException(

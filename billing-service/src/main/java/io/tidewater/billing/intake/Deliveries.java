@@ -1,6 +1,5 @@
 package io.tidewater.billing.intake;
 
-import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.billing.crawl.BillingLoadJobs;
 import io.tidewater.billing.crawl.CostScan;
@@ -14,11 +13,12 @@ import io.tidewater.billing.manifest.DataExportDelivery;
 import io.tidewater.billing.manifest.DeliveryReader;
 import io.tidewater.billing.manifest.InvalidDeliveryException;
 import io.tidewater.billing.results.BillingMetrics;
-import io.tidewater.billing.results.RunUpdatesClient;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.contract.RunState;
+import io.tidewater.service.messaging.LoadJobsClient;
+import io.tidewater.service.messaging.RunUpdatesClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public class Deliveries {
     private final DeliveryReader reader;
     private final PeriodLedger ledger;
     private final S3Client s3;
-    private final SqsTemplate sqs;
+    private final LoadJobsClient loadJobs;
     private final RunUpdatesClient runUpdates;
     private final BillingMetrics metrics;
     private final BillingProperties properties;
@@ -51,14 +51,14 @@ public class Deliveries {
             DeliveryReader reader,
             PeriodLedger ledger,
             S3Client s3,
-            SqsTemplate sqs,
+            LoadJobsClient loadJobs,
             RunUpdatesClient runUpdates,
             BillingMetrics metrics,
             BillingProperties properties) {
         this.reader = reader;
         this.ledger = ledger;
         this.s3 = s3;
-        this.sqs = sqs;
+        this.loadJobs = loadJobs;
         this.runUpdates = runUpdates;
         this.metrics = metrics;
         this.properties = properties;
@@ -164,7 +164,7 @@ public class Deliveries {
     }
 
     private void send(String jobId, String job) {
-        sqs.send(to -> to.queue(properties.loadJobsQueue()).payload(job));
+        loadJobs.send(job);
     }
 
     private List<String> candidateTables(BillingDelivery delivery) {

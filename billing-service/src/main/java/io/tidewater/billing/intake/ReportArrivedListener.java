@@ -1,17 +1,16 @@
 package io.tidewater.billing.intake;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.billing.manifest.InvalidDeliveryException;
 import io.tidewater.billing.results.BillingMetrics;
-import io.tidewater.billing.results.RunUpdatesClient;
-import io.tidewater.contract.InvalidMessageException;
-import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.contract.RunState;
+import io.tidewater.service.messaging.DeadLetters;
 import io.tidewater.service.messaging.MessageLease;
 import io.tidewater.service.messaging.MessageLeases;
+import io.tidewater.service.messaging.RunUpdatesClient;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -24,7 +23,7 @@ class ReportArrivedListener {
     private static final Logger log = LoggerFactory.getLogger(ReportArrivedListener.class);
 
     private final Deliveries deliveries;
-    private final SqsTemplate sqs;
+    private final DeadLetters deadLetters;
     private final RunUpdatesClient runUpdates;
     private final BillingMetrics metrics;
     private final BillingProperties properties;
@@ -32,14 +31,14 @@ class ReportArrivedListener {
 
     ReportArrivedListener(
             Deliveries deliveries,
-            SqsTemplate sqs,
+            DeadLetters deadLetters,
             RunUpdatesClient runUpdates,
             BillingMetrics metrics,
             BillingProperties properties,
             MessageLeases leases) {
         this.deliveries = deliveries;
         this.metrics = metrics;
-        this.sqs = sqs;
+        this.deadLetters = deadLetters;
         this.runUpdates = runUpdates;
         this.properties = properties;
         this.leases = leases;
@@ -59,13 +58,12 @@ class ReportArrivedListener {
     }
 
     private void handle(String body) {
-        ReportArrived arrived;
-        try {
-            arrived = MessageJson.read(body, ReportArrived.class);
-        } catch (InvalidMessageException invalid) {
-            park(body, invalid.getMessage());
+        Optional<ReportArrived> read = deadLetters.readOrPark(properties.reportsQueue(), body, ReportArrived.class);
+        if (read.isEmpty()) {
+            metrics.rejected();
             return;
         }
+        ReportArrived arrived = read.get();
         try {
             deliveries.arrived(arrived);
         } catch (InvalidDeliveryException invalid) {
@@ -77,7 +75,6 @@ class ReportArrivedListener {
 
     private void park(String body, String reason) {
         metrics.rejected();
-        sqs.send(to ->
-                to.queue(properties.reportsQueue() + "-dlq").payload(body).header("tidewater-failure-reason", reason));
+        deadLetters.park(properties.reportsQueue(), body, reason);
     }
 }

@@ -1,6 +1,5 @@
 package io.tidewater.billing.results;
 
-import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.billing.config.BillingProperties;
 import io.tidewater.billing.costs.BillingCosts;
 import io.tidewater.billing.ledger.CostLedger;
@@ -9,6 +8,8 @@ import io.tidewater.billing.ledger.DeliveryRecord;
 import io.tidewater.billing.ledger.PeriodLedger;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.RunState;
+import io.tidewater.service.messaging.LoadJobsClient;
+import io.tidewater.service.messaging.RunUpdatesClient;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ class LoadResults {
 
     private final PeriodLedger ledger;
     private final CostLedger costs;
-    private final SqsTemplate sqs;
+    private final LoadJobsClient loadJobs;
     private final RunUpdatesClient runUpdates;
     private final BillingMetrics metrics;
     private final BillingProperties properties;
@@ -33,13 +34,13 @@ class LoadResults {
     LoadResults(
             PeriodLedger ledger,
             CostLedger costs,
-            SqsTemplate sqs,
+            LoadJobsClient loadJobs,
             RunUpdatesClient runUpdates,
             BillingMetrics metrics,
             BillingProperties properties) {
         this.ledger = ledger;
         this.costs = costs;
-        this.sqs = sqs;
+        this.loadJobs = loadJobs;
         this.runUpdates = runUpdates;
         this.metrics = metrics;
         this.properties = properties;
@@ -130,6 +131,6 @@ class LoadResults {
     }
 
     private void send(String jobId, String job) {
-        sqs.send(to -> to.queue(properties.loadJobsQueue()).payload(job));
+        loadJobs.send(job);
     }
 }

@@ -3,6 +3,7 @@ package io.tidewater.billing.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidewater.service.ledger.LedgerProperties;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class BillingPropertiesTest {
                         "updates",
                         "rescue",
                         new BillingProperties.Tables("finance.cur", "finance.cur2", "finance.focus", "finance.costs"),
-                        new BillingProperties.Ledger("jdbc:postgresql://db/billing", "billing", "secret", 9),
+                        new LedgerProperties("jdbc:postgresql://db/billing", "billing", "secret", 9),
                         new BillingProperties.Costs(List.of("cur2", "focus", "cur"))));
     }
 

@@ -3,17 +3,17 @@ package io.tidewater.loader.load;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.service.faults.CrashPoint;
+import io.tidewater.service.messaging.DeadLetters;
 import io.tidewater.service.messaging.MessageLease;
 import io.tidewater.service.messaging.MessageLeases;
-import io.tidewater.service.metrics.ListenedQueues;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -34,6 +34,7 @@ class LoadJobListener {
 
     private final LoadJobRunner runner;
     private final SqsTemplate sqs;
+    private final DeadLetters deadLetters;
     private final PipelineMeters meters;
     private final MessageLeases leases;
 
@@ -45,6 +46,7 @@ class LoadJobListener {
             MessageLeases leases) {
         this.runner = runner;
         this.sqs = sqs;
+        this.deadLetters = new DeadLetters(sqs);
         this.meters = new PipelineMeters(meters);
         this.leases = leases;
     }
@@ -55,20 +57,18 @@ class LoadJobListener {
             maxMessagesPerPoll = "#{@loadJobLanes.jobsPerLane()}")
     void onLoadJob(Message<String> message) {
         try (MessageLease lease = leases.hold(message)) {
-            handle(message.getPayload(), LoadJobLanes.queueOf(message) + ListenedQueues.DEAD_LETTER_SUFFIX);
+            handle(message.getPayload(), LoadJobLanes.queueOf(message));
         }
     }
 
-    private void handle(String body, String deadLetterQueue) {
-        LoadJob job;
-        try {
-            job = MessageJson.read(body, LoadJob.class);
-        } catch (InvalidMessageException unreadable) {
-            // No reply queue is known, and delivering it again cannot help: it goes to the DLQ with its reason.
-            log.warn("Rejected message on the load jobs queue: {}", unreadable.getMessage());
-            park(body, deadLetterQueue, unreadable.getMessage());
+    private void handle(String body, String queue) {
+        // An unreadable job names no reply queue, and delivering it again cannot help: it goes to the DLQ with its
+        // reason.
+        Optional<LoadJob> read = deadLetters.readOrPark(queue, body, LoadJob.class);
+        if (read.isEmpty()) {
             return;
         }
+        LoadJob job = read.get();
         long started = System.nanoTime();
         try {
             LoadResult.LoadCompleted completed = runner.run(job);
@@ -85,16 +85,12 @@ class LoadJobListener {
         } catch (InvalidLoadJobException invalid) {
             log.warn("Load job {} for {} cannot succeed: {}", job.jobId(), job.table(), invalid.getMessage());
             reply(job, new LoadResult.LoadFailed(job.jobId(), job.runId(), job.table(), invalid.getMessage(), false));
-            park(body, deadLetterQueue, invalid.getMessage());
+            deadLetters.park(queue, body, invalid.getMessage());
             meters.loadDuration(job.table(), PipelineMeters.Outcome.REJECTED, since(started));
         } catch (RuntimeException e) {
             meters.loadDuration(job.table(), PipelineMeters.Outcome.ERRORED, since(started));
             throw e;
         }
-    }
-
-    private void park(String body, String deadLetterQueue, String reason) {
-        sqs.send(to -> to.queue(deadLetterQueue).payload(body).header("tidewater-failure-reason", reason));
     }
 
     private static Duration since(long startedNanos) {

@@ -1,5 +1,6 @@
 package io.tidewater.inventory.config;
 
+import io.tidewater.service.ledger.LedgerProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +35,12 @@ public record InventoryProperties(
         @DefaultValue("addNewColumns") @NotBlank String evolutionPolicy,
         @DefaultValue("before-load") @NotNull DataFileChecksums dataFileChecksums,
         @DefaultValue @Valid Crawl crawl,
-        @DefaultValue @Valid Ledger ledger,
+        @DefaultValue LedgerProperties ledger,
         @DefaultValue @Valid Limits limits) {
+
+    public InventoryProperties {
+        ledger = ledger.withDefaultUrl("jdbc:sqlite:.tidewater/inventory-service.db");
+    }
 
     /** When data-file MD5s are verified. */
     public enum DataFileChecksums {
@@ -58,18 +63,6 @@ public record InventoryProperties(
      */
     public record Crawl(
             @DefaultValue("1048576") @Positive int sampleBytes, @DefaultValue("262144") @Positive int rangeBytes) {}
-
-    /**
-     * @param url a JDBC URL, {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://...}
-     * @param username the database user, if the URL needs one
-     * @param password the database password, if the URL needs one
-     * @param maximumPoolSize connections to PostgreSQL; SQLite always gets one, as it takes one writer at a time
-     */
-    public record Ledger(
-            @DefaultValue("jdbc:sqlite:.tidewater/inventory-service.db") @NotBlank String url,
-            String username,
-            String password,
-            @DefaultValue("5") @Positive int maximumPoolSize) {}
 
     /**
      * Bounds on what one data file may hold, checked while the file is streamed for its MD5 (before the load job is

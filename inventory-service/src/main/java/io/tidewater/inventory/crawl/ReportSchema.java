@@ -11,6 +11,7 @@ import io.tidewater.schema.inference.CrawlResult;
 import io.tidewater.schema.inference.FileFormat;
 import io.tidewater.schema.inference.InferredColumn;
 import io.tidewater.schema.inference.SchemaCrawler;
+import io.tidewater.service.s3.S3RangeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -82,7 +83,7 @@ public record ReportSchema(List<LoadColumn> columns, boolean header, long millis
                         });
         List<String> problems = new ArrayList<>();
         for (ResolvedFile file : verified.files()) {
-            try (S3RangeSource source = new S3RangeSource(
+            try (S3RangeSource source = S3RangeSource.buffered(
                     s3,
                     verified.location().bucket(),
                     file.key(),

@@ -1,17 +1,13 @@
 package io.tidewater.inventory.intake;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.operations.SqsTemplate;
-import io.tidewater.contract.InvalidMessageException;
-import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.inventory.config.InventoryProperties;
 import io.tidewater.inventory.ledger.Report;
 import io.tidewater.inventory.ledger.ReportStatus;
+import io.tidewater.service.messaging.DeadLetters;
 import io.tidewater.service.messaging.MessageLease;
 import io.tidewater.service.messaging.MessageLeases;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -19,16 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportArrivedListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportArrivedListener.class);
-
     private final Reports reports;
-    private final SqsTemplate sqs;
+    private final DeadLetters deadLetters;
     private final InventoryProperties properties;
     private final MessageLeases leases;
 
-    ReportArrivedListener(Reports reports, SqsTemplate sqs, InventoryProperties properties, MessageLeases leases) {
+    ReportArrivedListener(
+            Reports reports, DeadLetters deadLetters, InventoryProperties properties, MessageLeases leases) {
         this.reports = reports;
-        this.sqs = sqs;
+        this.deadLetters = deadLetters;
         this.properties = properties;
         this.leases = leases;
     }
@@ -46,22 +41,13 @@ class ReportArrivedListener {
     }
 
     private void handle(String body) {
-        ReportArrived arrived;
-        try {
-            arrived = MessageJson.read(body, ReportArrived.class);
-        } catch (InvalidMessageException unreadable) {
-            log.warn("Rejected message on {}: {}", properties.reportsQueue(), unreadable.getMessage());
-            park(body, unreadable.getMessage());
-            return;
-        }
-        Report report = reports.ingest(new ReportRequest.Routed(arrived));
-        if (report.status() == ReportStatus.REJECTED) {
-            park(body, report.detail());
-        }
-    }
-
-    private void park(String body, String reason) {
-        sqs.send(to ->
-                to.queue(properties.reportsQueue() + "-dlq").payload(body).header("tidewater-failure-reason", reason));
+        deadLetters
+                .readOrPark(properties.reportsQueue(), body, ReportArrived.class)
+                .ifPresent(arrived -> {
+                    Report report = reports.ingest(new ReportRequest.Routed(arrived));
+                    if (report.status() == ReportStatus.REJECTED) {
+                        deadLetters.park(properties.reportsQueue(), body, report.detail());
+                    }
+                });
     }
 }

@@ -1,8 +1,6 @@
 package io.tidewater.inventory.intake;
 
-import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.contract.LoadJob;
-import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.RunState;
 import io.tidewater.inventory.config.InventoryProperties;
 import io.tidewater.inventory.config.InventoryProperties.DataFileChecksums;
@@ -21,8 +19,9 @@ import io.tidewater.inventory.manifest.ManifestReader;
 import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
 import io.tidewater.inventory.manifest.ReportLocation;
 import io.tidewater.inventory.results.InventoryMetrics;
-import io.tidewater.inventory.results.RunUpdates;
 import io.tidewater.service.faults.CrashPoint;
+import io.tidewater.service.messaging.LoadJobsClient;
+import io.tidewater.service.messaging.RunUpdatesClient;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,8 +50,8 @@ public class Reports {
     private final ReportScanner scanner;
     private final S3Client s3;
     private final ReportLedger ledger;
-    private final RunUpdates runUpdates;
-    private final SqsTemplate sqs;
+    private final RunUpdatesClient runUpdates;
+    private final LoadJobsClient loadJobs;
     private final InventoryMetrics metrics;
     private final InventoryProperties properties;
     private final Clock clock;
@@ -62,8 +61,8 @@ public class Reports {
             ReportScanner scanner,
             S3Client s3,
             ReportLedger ledger,
-            RunUpdates runUpdates,
-            SqsTemplate sqs,
+            RunUpdatesClient runUpdates,
+            LoadJobsClient loadJobs,
             InventoryMetrics metrics,
             InventoryProperties properties,
             Clock inventoryClock) {
@@ -72,7 +71,7 @@ public class Reports {
         this.s3 = s3;
         this.ledger = ledger;
         this.runUpdates = runUpdates;
-        this.sqs = sqs;
+        this.loadJobs = loadJobs;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = inventoryClock;
@@ -102,7 +101,7 @@ public class Reports {
         } catch (InvalidReportException invalid) {
             ledger.finish(reportId, ReportStatus.REJECTED, invalid.getMessage(), clock.instant());
             metrics.report(PipelineMeters.Outcome.REJECTED);
-            runUpdates.send(report(reportId), RunState.FAILED, 0, invalid.getMessage());
+            tellTrigger(report(reportId), RunState.FAILED, 0, invalid.getMessage());
             log.warn("Run {}: rejected report {}: {}", intake.runId(), reportId, invalid.getMessage());
         } catch (RuntimeException e) {
             ledger.finish(
@@ -170,8 +169,8 @@ public class Reports {
         Report received = report(reportId);
         LoadJob job = InventoryLoadJobs.forReport(received.runId(), verified, schema, properties);
         ledger.recordSent(reportId, job.jobId(), clock.instant());
-        sqs.send(to -> to.queue(properties.loadJobsQueue()).payload(MessageJson.write(job)));
-        runUpdates.send(
+        loadJobs.send(job);
+        tellTrigger(
                 received,
                 RunState.CRAWLED,
                 0,
@@ -201,13 +200,19 @@ public class Reports {
                     + " (found while loading; the loader publishes nothing of a file whose MD5 differs)";
             if (ledger.failAfterSend(reportId, detail, clock.instant())) {
                 metrics.report(PipelineMeters.Outcome.REJECTED);
-                runUpdates.send(report(reportId), RunState.FAILED, 0, detail);
+                tellTrigger(report(reportId), RunState.FAILED, 0, detail);
             }
             log.error("Report {}: {}", reportId, detail);
             return;
         }
         recordScan(reportId, scan);
         metrics.insights(report(reportId));
+    }
+
+    private void tellTrigger(Report report, RunState state, long rows, String detail) {
+        if (report.routed()) {
+            runUpdates.send(report.runId(), state, properties.table(), rows, detail);
+        }
     }
 
     private VerifiedManifest read(ReportRequest request) {

@@ -48,6 +48,11 @@ public record Report(
         Long crawlMillis,
         Long loadMillis) {
 
+    /** Whether the trigger routed this report, so that its run is in the trigger's ledger; admin intakes have none. */
+    public boolean routed() {
+        return origin == ReportOrigin.EVENT;
+    }
+
     /** One data file of a report, with the MD5 and rows the service read. */
     public record File(String key, long size, String md5, Long rows) {}
 }

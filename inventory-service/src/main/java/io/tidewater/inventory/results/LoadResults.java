@@ -2,10 +2,12 @@ package io.tidewater.inventory.results;
 
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.RunState;
+import io.tidewater.inventory.config.InventoryProperties;
 import io.tidewater.inventory.ledger.Report;
 import io.tidewater.inventory.ledger.ReportLedger;
 import io.tidewater.inventory.ledger.ReportStatus;
 import io.tidewater.service.faults.CrashPoint;
+import io.tidewater.service.messaging.RunUpdatesClient;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Clock;
 import java.util.List;
@@ -23,14 +25,21 @@ class LoadResults {
             List.of(ReportStatus.SUCCEEDED, ReportStatus.QUARANTINED, ReportStatus.FAILED);
 
     private final ReportLedger ledger;
-    private final RunUpdates runUpdates;
+    private final RunUpdatesClient runUpdates;
     private final InventoryMetrics metrics;
+    private final InventoryProperties properties;
     private final Clock clock;
 
-    LoadResults(ReportLedger ledger, RunUpdates runUpdates, InventoryMetrics metrics, Clock inventoryClock) {
+    LoadResults(
+            ReportLedger ledger,
+            RunUpdatesClient runUpdates,
+            InventoryMetrics metrics,
+            InventoryProperties properties,
+            Clock inventoryClock) {
         this.ledger = ledger;
         this.runUpdates = runUpdates;
         this.metrics = metrics;
+        this.properties = properties;
         this.clock = inventoryClock;
     }
 
@@ -80,12 +89,18 @@ class LoadResults {
     }
 
     private void sendRunUpdate(Report report) {
-        switch (report.status()) {
-            case SUCCEEDED -> runUpdates.send(report, RunState.SUCCEEDED, report.rowsLoaded(), report.detail());
-            case QUARANTINED ->
-                runUpdates.send(report, RunState.QUARANTINED, report.rowsQuarantined(), report.detail());
-            default -> runUpdates.send(report, RunState.FAILED, 0, report.detail());
+        if (!report.routed()) {
+            return;
         }
+        switch (report.status()) {
+            case SUCCEEDED -> send(report, RunState.SUCCEEDED, report.rowsLoaded());
+            case QUARANTINED -> send(report, RunState.QUARANTINED, report.rowsQuarantined());
+            default -> send(report, RunState.FAILED, 0);
+        }
+    }
+
+    private void send(Report report, RunState state, long rows) {
+        runUpdates.send(report.runId(), state, properties.table(), rows, report.detail());
     }
 
     private static PipelineMeters.Outcome outcome(LoadResult result) {

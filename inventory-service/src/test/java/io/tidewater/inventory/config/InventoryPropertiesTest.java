@@ -3,6 +3,7 @@ package io.tidewater.inventory.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidewater.inventory.config.InventoryProperties.DataFileChecksums;
+import io.tidewater.service.ledger.LedgerProperties;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -30,8 +31,7 @@ class InventoryPropertiesTest {
         assertThat(properties.dataFileChecksums()).isEqualTo(DataFileChecksums.BEFORE_LOAD);
         assertThat(properties.crawl()).isEqualTo(new InventoryProperties.Crawl(1 << 20, 256 * 1024));
         assertThat(properties.ledger())
-                .isEqualTo(
-                        new InventoryProperties.Ledger("jdbc:sqlite:.tidewater/inventory-service.db", null, null, 5));
+                .isEqualTo(new LedgerProperties("jdbc:sqlite:.tidewater/inventory-service.db", null, null, 5));
         assertThat(properties.limits())
                 .isEqualTo(new InventoryProperties.Limits(DataSize.ofGigabytes(16), 200, 1 << 20, 1000));
     }
@@ -67,7 +67,7 @@ class InventoryPropertiesTest {
                         "strict",
                         DataFileChecksums.WHILE_LOADING,
                         new InventoryProperties.Crawl(4096, 1024),
-                        new InventoryProperties.Ledger("jdbc:postgresql://db/inventory", "tide", "secret", 9),
+                        new LedgerProperties("jdbc:postgresql://db/inventory", "tide", "secret", 9),
                         new InventoryProperties.Limits(DataSize.ofGigabytes(2), 50, 4096, 64)));
     }
 }

@@ -1,5 +1,6 @@
 package io.tidewater.service.health;
 
+import io.tidewater.service.ledger.LedgerAutoConfiguration;
 import io.tidewater.service.metrics.ListenedQueues;
 import io.tidewater.service.metrics.MetricsAutoConfiguration;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@code management.endpoint.health.group.readiness.include}); each exists only where the service has the client.
  */
 @AutoConfiguration(
-        after = MetricsAutoConfiguration.class,
+        after = {MetricsAutoConfiguration.class, LedgerAutoConfiguration.class},
         afterName = {
             "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
             "io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration"

@@ -1,2 +1,6 @@
-/** Holding an SQS message for as long as its work runs: a short visibility timeout, extended while the work lives. */
+/**
+ * What every stage does with its SQS messages: holds one for as long as its work runs (a short visibility timeout,
+ * extended while the work lives), parks one it can never process on {@code <queue>-dlq} with its reason, and tells the
+ * trigger how a run is going.
+ */
 package io.tidewater.service.messaging;

@@ -2,6 +2,7 @@ package io.tidewater.service.metrics;
 
 import io.awspring.cloud.sqs.listener.AbstractMessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
+import io.tidewater.service.messaging.DeadLetters;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -13,8 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
  * messages there.
  */
 public final class ListenedQueues {
-
-    public static final String DEAD_LETTER_SUFFIX = "-dlq";
 
     private final Supplier<Set<String>> inputs;
 
@@ -45,7 +44,7 @@ public final class ListenedQueues {
         Set<String> queues = new LinkedHashSet<>();
         for (String input : inputs.get()) {
             queues.add(input);
-            queues.add(input + DEAD_LETTER_SUFFIX);
+            queues.add(DeadLetters.queueOf(input));
         }
         return queues;
     }

@@ -1,5 +1,6 @@
 package io.tidewater.trigger.admin;
 
+import io.tidewater.service.messaging.DeadLetters;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ class DeadLetterRedrive {
 
     int redrive(String queue, int limit) {
         try {
-            String source = sqs.getQueueUrl(request -> request.queueName(queue + "-dlq"))
+            String source = sqs.getQueueUrl(request -> request.queueName(DeadLetters.queueOf(queue)))
                     .join()
                     .queueUrl();
             String target =
@@ -49,11 +50,11 @@ class DeadLetterRedrive {
                     moved++;
                 }
             }
-            log.info("Redrove {} messages from {}-dlq to {}", moved, queue, queue);
+            log.info("Redrove {} messages from {} to {}", moved, DeadLetters.queueOf(queue), queue);
             return moved;
         } catch (CompletionException e) {
             throw new IllegalStateException(
-                    "Cannot redrive " + queue + "-dlq to " + queue + ": "
+                    "Cannot redrive " + DeadLetters.queueOf(queue) + " to " + queue + ": "
                             + e.getCause().getMessage(),
                     e.getCause());
         }

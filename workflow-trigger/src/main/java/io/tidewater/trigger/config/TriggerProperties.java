@@ -1,10 +1,10 @@
 package io.tidewater.trigger.config;
 
+import io.tidewater.service.ledger.LedgerProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,10 +33,11 @@ public record TriggerProperties(
         @DefaultValue List<String> allowedAccounts,
         @NotEmpty List<@Valid Route> routes,
         @DefaultValue @Valid Sweep sweep,
-        @DefaultValue @Valid Ledger ledger,
+        @DefaultValue LedgerProperties ledger,
         @DefaultValue @Valid Notifications notifications) {
 
     public TriggerProperties {
+        ledger = ledger == null ? null : ledger.withDefaultUrl("jdbc:sqlite:.tidewater/workflow-trigger.db");
         allowedBuckets = List.copyOf(allowedBuckets);
         allowedAccounts = allowedAccounts == null ? List.of() : List.copyOf(allowedAccounts);
         routes = List.copyOf(routes);
@@ -83,18 +84,6 @@ public record TriggerProperties(
      */
     public record Sweep(
             @DefaultValue("0 0 */6 * * *") @NotBlank String cron, @DefaultValue("P7D") @NotNull Duration maxAge) {}
-
-    /**
-     * @param url a JDBC URL, {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://...}
-     * @param username the database user, if the URL needs one
-     * @param password the database password, if the URL needs one
-     * @param maximumPoolSize connections to PostgreSQL; SQLite always gets one, as it takes one writer at a time
-     */
-    public record Ledger(
-            @DefaultValue("jdbc:sqlite:.tidewater/workflow-trigger.db") @NotBlank String url,
-            String username,
-            String password,
-            @DefaultValue("5") @Positive int maximumPoolSize) {}
 
     /**
      * @param queue the queue a run summary goes to when a run succeeds, fails or is quarantined; blank sends none

@@ -2,8 +2,8 @@ package io.tidewater.trigger.event;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
-import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tidewater.service.messaging.DeadLetters;
 import io.tidewater.trigger.config.TriggerProperties;
 import io.tidewater.trigger.config.TriggerProperties.Route;
 import io.tidewater.trigger.routing.Router;
@@ -34,14 +34,15 @@ class S3EventListener {
     private final S3EventParser parser = new S3EventParser();
     private final Router router;
     private final Runs runs;
-    private final SqsTemplate sqs;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final TriggerProperties properties;
 
-    S3EventListener(Router router, Runs runs, SqsTemplate sqs, MeterRegistry meters, TriggerProperties properties) {
+    S3EventListener(
+            Router router, Runs runs, DeadLetters deadLetters, MeterRegistry meters, TriggerProperties properties) {
         this.router = router;
         this.runs = runs;
-        this.sqs = sqs;
+        this.deadLetters = deadLetters;
         this.meters = meters;
         this.properties = properties;
     }
@@ -187,9 +188,7 @@ class S3EventListener {
     private RuntimeException deadLetter(String body, String reason) {
         log.warn("Rejected message on {}: {}", properties.eventsQueue(), reason);
         try {
-            sqs.send(to -> to.queue(properties.eventsQueue() + "-dlq")
-                    .payload(body)
-                    .header("tidewater-failure-reason", reason));
+            deadLetters.park(properties.eventsQueue(), body, reason);
             return null;
         } catch (RuntimeException e) {
             return new RetryableRunException(

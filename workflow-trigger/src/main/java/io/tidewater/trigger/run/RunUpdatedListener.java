@@ -1,11 +1,11 @@
 package io.tidewater.trigger.run;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.RunUpdated;
+import io.tidewater.service.messaging.DeadLetters;
 import io.tidewater.trigger.config.TriggerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +18,13 @@ class RunUpdatedListener {
     private static final Logger log = LoggerFactory.getLogger(RunUpdatedListener.class);
 
     private final Runs runs;
-    private final SqsTemplate sqs;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final String queue;
 
-    RunUpdatedListener(Runs runs, SqsTemplate sqs, MeterRegistry meters, TriggerProperties properties) {
+    RunUpdatedListener(Runs runs, DeadLetters deadLetters, MeterRegistry meters, TriggerProperties properties) {
         this.runs = runs;
-        this.sqs = sqs;
+        this.deadLetters = deadLetters;
         this.meters = meters;
         this.queue = properties.runUpdatesQueue();
     }
@@ -37,7 +37,7 @@ class RunUpdatedListener {
         } catch (InvalidMessageException | RunNotFoundException invalid) {
             meters.counter("tidewater.run-updates.rejected").increment();
             log.warn("Rejected message on {}: {}", queue, invalid.getMessage());
-            sqs.send(to -> to.queue(queue + "-dlq").payload(body).header("tidewater-failure-reason", reason(invalid)));
+            deadLetters.park(queue, body, reason(invalid));
         }
     }
 

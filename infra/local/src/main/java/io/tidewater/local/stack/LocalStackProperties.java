@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tidewater.service.messaging.DeadLetters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public record LocalStackProperties(String region, S3 s3, Sqs sqs) {
         }
 
         public String deadLetterQueueName() {
-            return name + "-dlq";
+            return DeadLetters.queueOf(name);
         }
     }
 

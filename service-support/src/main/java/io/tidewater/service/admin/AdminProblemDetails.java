@@ -1,15 +1,17 @@
-package io.tidewater.billing.admin;
+package io.tidewater.service.admin;
 
-import io.tidewater.billing.ledger.PeriodConflictException;
-import io.tidewater.billing.ledger.PeriodNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The ledger's refusals as problem details: 400 for a bad request, 404 for an unknown period, 409 for a busy one. */
-@RestControllerAdvice(assignableTypes = AdminController.class)
-class AdminExceptionHandler {
+/**
+ * The services' refusals as problem details (RFC 9457), the same in every service: 400 for a malformed request
+ * ({@link IllegalArgumentException}), 404 for something that does not exist ({@link NotFoundException}), 409 for
+ * something in a state that refuses the request ({@link ConflictException}). The detail is the exception's message.
+ */
+@RestControllerAdvice(basePackages = "io.tidewater")
+public class AdminProblemDetails {
 
     @ExceptionHandler
     ProblemDetail badRequest(IllegalArgumentException e) {
@@ -17,12 +19,12 @@ class AdminExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail notFound(PeriodNotFoundException e) {
+    ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail conflict(PeriodConflictException e) {
+    ProblemDetail conflict(ConflictException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 }

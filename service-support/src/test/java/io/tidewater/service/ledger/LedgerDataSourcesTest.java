@@ -1,22 +1,21 @@
-package io.tidewater.trigger.config;
+package io.tidewater.service.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tidewater.service.ledger.LedgerDataSources;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-class LedgerConfigurationTest {
+class LedgerDataSourcesTest {
 
     @TempDir
     Path directory;
 
     @Test
     void opensSqliteWithAWriteAheadLogSyncedAtEveryCommit() {
-        String url = LedgerConfiguration.withDurableWriteAheadLog("jdbc:sqlite:" + directory.resolve("ledger.db"));
+        String url = LedgerDataSources.withDurableWriteAheadLog("jdbc:sqlite:" + directory.resolve("ledger.db"));
 
         try (HikariDataSource dataSource = LedgerDataSources.open("workflow-trigger", url, null, null, 1)) {
             JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -30,11 +29,11 @@ class LedgerConfigurationTest {
 
     @Test
     void keepsWhatTheUrlChoosesAndLeavesOtherDatabasesAlone() {
-        assertThat(LedgerConfiguration.withDurableWriteAheadLog("jdbc:sqlite:a.db?synchronous=NORMAL"))
+        assertThat(LedgerDataSources.withDurableWriteAheadLog("jdbc:sqlite:a.db?synchronous=NORMAL"))
                 .isEqualTo("jdbc:sqlite:a.db?synchronous=NORMAL&journal_mode=WAL");
-        assertThat(LedgerConfiguration.withDurableWriteAheadLog("jdbc:sqlite:a.db?journal_mode=DELETE"))
+        assertThat(LedgerDataSources.withDurableWriteAheadLog("jdbc:sqlite:a.db?journal_mode=DELETE"))
                 .isEqualTo("jdbc:sqlite:a.db?journal_mode=DELETE&synchronous=FULL");
-        assertThat(LedgerConfiguration.withDurableWriteAheadLog("jdbc:postgresql://db/ledger"))
+        assertThat(LedgerDataSources.withDurableWriteAheadLog("jdbc:postgresql://db/ledger"))
                 .isEqualTo("jdbc:postgresql://db/ledger");
     }
 }

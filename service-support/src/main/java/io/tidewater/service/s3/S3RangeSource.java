@@ -1,4 +1,6 @@
-package io.tidewater.inventory.crawl;
+package io.tidewater.service.s3;
+
+import static java.util.Objects.requireNonNull;
 
 import io.tidewater.schema.inference.SeekableSource;
 import java.io.EOFException;
@@ -12,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * fetches at least {@code rangeBytes} and serves the following reads from that buffer, so a sequential sample costs a
  * few requests rather than one per read.
  */
-final class S3RangeSource implements SeekableSource {
+public final class S3RangeSource implements SeekableSource {
 
     private final S3Client s3;
     private final String bucket;
@@ -23,13 +25,30 @@ final class S3RangeSource implements SeekableSource {
     private long bufferStart = -1;
     private int requests;
 
-    /** @param length the object's size, as the manifest declares and a HEAD request confirmed */
-    S3RangeSource(S3Client s3, String bucket, String key, long length, int rangeBytes) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.key = key;
+    private S3RangeSource(S3Client s3, String bucket, String key, long length, int rangeBytes) {
+        this.s3 = requireNonNull(s3, "s3 is null");
+        this.bucket = requireNonNull(bucket, "bucket is null");
+        this.key = requireNonNull(key, "key is null");
         this.length = length;
         this.rangeBytes = rangeBytes;
+    }
+
+    /**
+     * A source whose every GET fetches at least {@code rangeBytes}, for a crawl that reads a sample sequentially.
+     *
+     * @param length the object's size, as a manifest declares it or a HEAD request found it
+     */
+    public static S3RangeSource buffered(S3Client s3, String bucket, String key, long length, int rangeBytes) {
+        return new S3RangeSource(s3, bucket, key, length, rangeBytes);
+    }
+
+    /**
+     * A source whose every GET fetches exactly the bytes asked for, for a reader that seeks to a footer.
+     *
+     * @param length the object's size, as a manifest declares it or a HEAD request found it
+     */
+    public static S3RangeSource exact(S3Client s3, String bucket, String key, long length) {
+        return new S3RangeSource(s3, bucket, key, length, 0);
     }
 
     @Override
@@ -43,7 +62,7 @@ final class S3RangeSource implements SeekableSource {
     }
 
     /** How many GETs the source made, for tests and logs. */
-    int requests() {
+    public int requests() {
         return requests;
     }
 
