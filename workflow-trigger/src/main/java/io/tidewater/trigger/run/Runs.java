@@ -36,7 +36,6 @@ public class Runs {
     private final RunDispatcher dispatcher;
     private final TransactionTemplate transactions;
     private final RunNotificationClient notifications;
-    private final MeterRegistry meters;
     private final PipelineMeters pipelineMeters;
     private final Clock clock;
 
@@ -57,7 +56,6 @@ public class Runs {
         this.dispatcher = dispatcher;
         this.transactions = ledgerTransactions;
         this.notifications = notifications;
-        this.meters = meters;
         this.pipelineMeters = new PipelineMeters(meters);
         this.clock = clock;
     }
@@ -108,13 +106,8 @@ public class Runs {
 
     private void logOutcome(RunRequest request, StartOutcome outcome) {
         if (outcome instanceof StartOutcome.Started started) {
-            meters.counter(
-                            "tidewater.runs.started",
-                            "pipeline",
-                            request.route().pipeline(),
-                            "source",
-                            request.source().name())
-                    .increment();
+            pipelineMeters.runStarted(
+                    request.route().pipeline(), request.source().name());
             log.info(
                     "Run {} started by {}: {} report {}",
                     started.run().runId(),
