@@ -47,7 +47,7 @@ public final class PipelineMeters {
     /** Counter {@code tidewater_runs_started_total}: runs the trigger started, by source (event, sweep, manual). */
     public static final String RUNS_STARTED = "tidewater.runs.started";
     /** Counter {@code tidewater_run_updates_rejected_total}: run updates the trigger could not apply. */
-    public static final String RUN_UPDATES_REJECTED = "tidewater.run.updates.rejected";
+    public static final String RUN_UPDATES_REJECTED = "tidewater.run-updates.rejected";
 
     public static final String PIPELINE = "pipeline";
     public static final String TABLE = "table";
@@ -58,6 +58,8 @@ public final class PipelineMeters {
 
     /** The tag value when a report failed before its pipeline or table was known. */
     public static final String UNKNOWN = "unknown";
+    /** The pipeline tag of an event that is no pipeline's completion marker, or that could not be read at all. */
+    public static final String NO_PIPELINE = "none";
 
     /** What became of a report, or of a load job. */
     public enum Outcome {
@@ -134,6 +136,7 @@ public final class PipelineMeters {
                 .record(nonNegative(age));
     }
 
+    /** An object-created event the trigger read, tagged {@link #NO_PIPELINE} when it is no completion marker. */
     public void eventReceived(String pipeline) {
         Counter.builder(EVENTS_RECEIVED)
                 .tag(PIPELINE, orUnknown(pipeline))
@@ -141,6 +144,7 @@ public final class PipelineMeters {
                 .increment();
     }
 
+    /** An event the trigger refused: not on the allowlist, or not an S3 event at all ({@code malformed}). */
     public void eventRejected(String pipeline, String reason) {
         Counter.builder(EVENTS_REJECTED)
                 .tag(PIPELINE, orUnknown(pipeline))

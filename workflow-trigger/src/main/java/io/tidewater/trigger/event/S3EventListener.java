@@ -4,8 +4,11 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.service.messaging.DeadLetters;
+import io.tidewater.service.metrics.PipelineMeters;
 import io.tidewater.trigger.config.TriggerProperties;
-import io.tidewater.trigger.config.TriggerProperties.Route;
+import io.tidewater.trigger.routing.InvalidEventException;
+import io.tidewater.trigger.routing.ObjectCreated;
+import io.tidewater.trigger.routing.Route;
 import io.tidewater.trigger.routing.Router;
 import io.tidewater.trigger.run.RetryableRunException;
 import io.tidewater.trigger.run.RunRequest;
@@ -35,7 +38,7 @@ class S3EventListener {
     private final Router router;
     private final Runs runs;
     private final DeadLetters deadLetters;
-    private final MeterRegistry meters;
+    private final PipelineMeters meters;
     private final TriggerProperties properties;
 
     S3EventListener(
@@ -43,7 +46,7 @@ class S3EventListener {
         this.router = router;
         this.runs = runs;
         this.deadLetters = deadLetters;
-        this.meters = meters;
+        this.meters = new PipelineMeters(meters);
         this.properties = properties;
     }
 
@@ -154,12 +157,11 @@ class S3EventListener {
     /** The run an object asks for; an object refused by the allowlist adds why to {@code rejections} instead. */
     private Optional<RunRequest> request(ObjectCreated object, List<String> rejections) {
         Optional<Route> route = router.route(object.bucket(), object.key());
-        String pipeline = route.map(Route::pipeline).orElse("none");
-        meters.counter("tidewater.events.received", "pipeline", pipeline).increment();
+        String pipeline = route.map(Route::pipeline).orElse(PipelineMeters.NO_PIPELINE);
+        meters.eventReceived(pipeline);
         Optional<String> rejection = router.rejection(object);
         if (rejection.isPresent()) {
-            meters.counter("tidewater.events.rejected", "reason", rejection.get(), "pipeline", pipeline)
-                    .increment();
+            meters.eventRejected(pipeline, rejection.get());
             rejections.add("Cannot accept event for s3://%s/%s: %s"
                     .formatted(object.bucket(), object.key(), rejectionDetail(object, rejection.get())));
             return Optional.empty();
@@ -180,8 +182,7 @@ class S3EventListener {
 
     /** Returns {@code null} once the body is on the dead-letter queue, or why it could not be sent there. */
     private RuntimeException deadLetter(String body, InvalidEventException invalid) {
-        meters.counter("tidewater.events.rejected", "reason", "malformed", "pipeline", "none")
-                .increment();
+        meters.eventRejected(PipelineMeters.NO_PIPELINE, "malformed");
         return deadLetter(body, invalid.getMessage());
     }
 

@@ -3,6 +3,8 @@ package io.tidewater.trigger.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidewater.trigger.routing.InvalidEventException;
+import io.tidewater.trigger.routing.ObjectCreated;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.tidewater.trigger.event;
 
+import io.tidewater.trigger.routing.ObjectCreated;
 import java.util.List;
 
 /** What one SQS message body said: objects created, a test event, or something that is not about created objects. */

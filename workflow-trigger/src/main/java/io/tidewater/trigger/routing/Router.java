@@ -1,24 +1,28 @@
 package io.tidewater.trigger.routing;
 
-import io.tidewater.trigger.config.TriggerProperties;
-import io.tidewater.trigger.config.TriggerProperties.Route;
-import io.tidewater.trigger.event.ObjectCreated;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /** Decides whether an object may be processed at all, and which pipeline's completion marker it is. */
-@Component
 public class Router {
 
-    private final TriggerProperties properties;
-    private final List<CompiledRoute> routes;
+    private final List<String> allowedBuckets;
+    private final List<String> allowedAccounts;
+    private final List<Route> routes;
+    private final List<CompiledRoute> compiledRoutes;
 
-    Router(TriggerProperties properties) {
-        this.properties = properties;
-        this.routes = properties.routes().stream().map(CompiledRoute::new).toList();
+    /**
+     * @param allowedBuckets buckets whose events are processed
+     * @param allowedAccounts accounts whose events are processed when the envelope names one; empty allows any
+     * @param routes completion-marker rules, first match wins
+     */
+    public Router(List<String> allowedBuckets, List<String> allowedAccounts, List<Route> routes) {
+        this.allowedBuckets = List.copyOf(allowedBuckets);
+        this.allowedAccounts = List.copyOf(allowedAccounts);
+        this.routes = List.copyOf(routes);
+        this.compiledRoutes = this.routes.stream().map(CompiledRoute::new).toList();
     }
 
     /**
@@ -27,12 +31,10 @@ public class Router {
      * report read its files from elsewhere once a client or a file system normalises the path.
      */
     public Optional<String> rejection(ObjectCreated object) {
-        if (!properties.allowedBuckets().contains(object.bucket())) {
+        if (!allowedBuckets.contains(object.bucket())) {
             return Optional.of("bucket-not-allowed");
         }
-        if (!properties.allowedAccounts().isEmpty()
-                && object.accountId() != null
-                && !properties.allowedAccounts().contains(object.accountId())) {
+        if (!allowedAccounts.isEmpty() && object.accountId() != null && !allowedAccounts.contains(object.accountId())) {
             return Optional.of("account-not-allowed");
         }
         if (route(object.bucket(), object.key()).isPresent()
@@ -44,7 +46,7 @@ public class Router {
 
     /** The first route whose rules the object's bucket and key match. */
     public Optional<Route> route(String bucket, String key) {
-        return routes.stream()
+        return compiledRoutes.stream()
                 .filter(route -> route.matches(bucket, key))
                 .map(CompiledRoute::route)
                 .findFirst();
@@ -52,12 +54,12 @@ public class Router {
 
     /** The configured routes, in order. */
     public List<Route> routes() {
-        return properties.routes();
+        return routes;
     }
 
     /** The route of a pipeline, by name. */
     public Optional<Route> routeOf(String pipeline) {
-        return properties.routes().stream()
+        return routes.stream()
                 .filter(route -> route.pipeline().equals(pipeline))
                 .findFirst();
     }

@@ -34,7 +34,8 @@ class RunDispatcher {
     // SQS SendMessageBatch takes at most ten messages.
     private static final int SEND_BATCH = 10;
 
-    private final RunLedger ledger;
+    private final RunRepository runs;
+    private final TableSlotRepository tableSlots;
     private final TransactionTemplate transactions;
     private final SqsTemplate sqs;
     private final Clock clock;
@@ -45,8 +46,14 @@ class RunDispatcher {
     // holds the lock claims again while it is set, so a request that finds the lock taken is never lost.
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    RunDispatcher(RunLedger ledger, TransactionTemplate ledgerTransactions, SqsTemplate sqs, Clock clock) {
-        this.ledger = ledger;
+    RunDispatcher(
+            RunRepository runs,
+            TableSlotRepository tableSlots,
+            TransactionTemplate ledgerTransactions,
+            SqsTemplate sqs,
+            Clock clock) {
+        this.runs = runs;
+        this.tableSlots = tableSlots;
         this.transactions = ledgerTransactions;
         this.sqs = sqs;
         this.clock = clock;
@@ -107,11 +114,11 @@ class RunDispatcher {
     /** The runs that took their table (if they have one) and moved RECEIVED → ROUTED, in the waiting order. */
     private List<Run> claimWaiting() {
         return transactions.execute(status -> {
-            List<Run> waiting = ledger.waiting();
+            List<Run> waiting = runs.waiting();
             // Runs without a table only move state, all in one batch; runs with one take it in the waiting order.
             List<Run> free =
                     waiting.stream().filter(run -> run.targetTable() == null).toList();
-            boolean[] moved = ledger.transitionAll(
+            boolean[] moved = runs.transitionAll(
                     free.stream().map(Run::runId).toList(), RunState.RECEIVED, RunState.ROUTED, clock.instant());
             Set<String> claimed = new HashSet<>();
             for (int index = 0; index < free.size(); index++) {
@@ -125,8 +132,8 @@ class RunDispatcher {
                 }
                 // A table taken for a run that another dispatcher routed meanwhile must be given back.
                 Object savepoint = status.createSavepoint();
-                if (ledger.claimTable(run.targetTable(), run.runId())
-                        && ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
+                if (tableSlots.claim(run.targetTable(), run.runId())
+                        && runs.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, clock.instant())) {
                     status.releaseSavepoint(savepoint);
                     claimed.add(run.runId());
                 } else {
@@ -142,9 +149,9 @@ class RunDispatcher {
         claimed.forEach(run ->
                 byQueue.computeIfAbsent(run.queue(), queue -> new ArrayList<>()).add(run));
         List<SentBatch> sending = new ArrayList<>();
-        byQueue.forEach((queue, runs) -> {
-            for (int from = 0; from < runs.size(); from += SEND_BATCH) {
-                sending.add(sendBatch(queue, runs.subList(from, Math.min(from + SEND_BATCH, runs.size()))));
+        byQueue.forEach((queue, queued) -> {
+            for (int from = 0; from < queued.size(); from += SEND_BATCH) {
+                sending.add(sendBatch(queue, queued.subList(from, Math.min(from + SEND_BATCH, queued.size()))));
             }
         });
         List<Run> unsent = new ArrayList<>();
@@ -162,8 +169,8 @@ class RunDispatcher {
         }
         // Put the runs back so that the next dispatch (the next event, update or sweep) sends them.
         transactions.executeWithoutResult(status -> unsent.forEach(run -> {
-            ledger.transition(run.runId(), RunState.ROUTED, RunState.RECEIVED, clock.instant());
-            ledger.releaseTables(run.runId());
+            runs.transition(run.runId(), RunState.ROUTED, RunState.RECEIVED, clock.instant());
+            tableSlots.release(run.runId());
         }));
         RetryableRunException failure = new RetryableRunException(
                 "Cannot send runs "

@@ -1,8 +1,8 @@
 package io.tidewater.trigger.run;
 
 import io.tidewater.contract.RunState;
-import io.tidewater.trigger.event.InvalidEventException;
-import io.tidewater.trigger.event.ObjectCreated;
+import io.tidewater.trigger.routing.InvalidEventException;
+import io.tidewater.trigger.routing.ObjectCreated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,15 +27,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RunRecorder {
 
-    private final RunLedger ledger;
+    private final RunRepository runs;
+    private final KeyPositionRepository keyPositions;
     private final TransactionTemplate transactions;
     private final Clock clock;
     // The ledger takes one writer at a time (SQLite has one connection); batches that wait for it are written together.
     private final ReentrantLock writer = new ReentrantLock();
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
 
-    RunRecorder(RunLedger ledger, TransactionTemplate ledgerTransactions, Clock clock) {
-        this.ledger = ledger;
+    RunRecorder(
+            RunRepository runs,
+            KeyPositionRepository keyPositions,
+            TransactionTemplate ledgerTransactions,
+            Clock clock) {
+        this.runs = runs;
+        this.keyPositions = keyPositions;
         this.transactions = ledgerTransactions;
         this.clock = clock;
     }
@@ -109,30 +115,29 @@ class RunRecorder {
                 attempts[index] = new StartAttempt.NotRecorded(invalid);
             }
         }
-        Map<String, Run> known = new HashMap<>(ledger.findAll(runIds));
-        Map<String, RunLedger.KeyPosition> positions = new HashMap<>(ledger.positions(requests.stream()
+        Map<String, Run> known = new HashMap<>(runs.findAll(runIds));
+        Map<String, KeyPosition> positions = new HashMap<>(keyPositions.findAll(requests.stream()
                 .map(request -> request.object().key())
                 .distinct()
                 .toList()));
         List<Run> started = new ArrayList<>();
         List<String> startedVersions = new ArrayList<>();
         List<Integer> startedIndexes = new ArrayList<>();
-        Map<String, RunLedger.KeyedPosition> newest = new LinkedHashMap<>();
+        Map<String, KeyedPosition> newest = new LinkedHashMap<>();
         for (int index : newestFirstPerKey(requests)) {
             if (attempts[index] != null) {
                 continue;
             }
             ObjectCreated object = requests.get(index).object();
             String runId = Runs.runIdOf(object);
-            RunLedger.KeyPosition position = positions.get(keyOf(object));
+            KeyPosition position = positions.get(keyOf(object));
             if (known.containsKey(runId)) {
                 attempts[index] = new StartAttempt.Recorded(new StartOutcome.Duplicate(known.get(runId)));
             } else if (position != null && isOlder(object, position)) {
                 attempts[index] = new StartAttempt.Recorded(superseded(object, position));
             } else {
                 positions.put(keyOf(object), positionOf(object));
-                newest.put(
-                        keyOf(object), new RunLedger.KeyedPosition(object.bucket(), object.key(), positionOf(object)));
+                newest.put(keyOf(object), new KeyedPosition(object.bucket(), object.key(), positionOf(object)));
                 Run run = received(requests.get(index), runId);
                 known.put(runId, run);
                 started.add(run);
@@ -141,12 +146,12 @@ class RunRecorder {
                 attempts[index] = new StartAttempt.Recorded(new StartOutcome.Started(run));
             }
         }
-        ledger.savePositions(List.copyOf(newest.values()));
-        boolean[] inserted = ledger.insertAll(started, startedVersions);
+        keyPositions.saveAll(List.copyOf(newest.values()));
+        boolean[] inserted = runs.insertAll(started, startedVersions);
         for (int position = 0; position < inserted.length; position++) {
             if (!inserted[position]) {
                 // Another instance recorded the same object version meanwhile.
-                Run existing = ledger.find(started.get(position).runId()).orElseThrow();
+                Run existing = runs.find(started.get(position).runId()).orElseThrow();
                 attempts[startedIndexes.get(position)] =
                         new StartAttempt.Recorded(new StartOutcome.Duplicate(existing));
             }
@@ -182,23 +187,23 @@ class RunRecorder {
     private StartOutcome record(RunRequest request) {
         ObjectCreated object = request.object();
         String runId = Runs.runIdOf(object);
-        var existing = ledger.find(runId);
+        var existing = runs.find(runId);
         if (existing.isPresent()) {
             return new StartOutcome.Duplicate(existing.get());
         }
-        var position = ledger.position(object.bucket(), object.key());
+        var position = keyPositions.find(object.bucket(), object.key());
         if (position.isPresent() && isOlder(object, position.get())) {
             return superseded(object, position.get());
         }
-        ledger.savePosition(object.bucket(), object.key(), positionOf(object));
+        keyPositions.save(object.bucket(), object.key(), positionOf(object));
         Run run = received(request, runId);
-        if (!ledger.insert(run, object.objectVersion())) {
-            return new StartOutcome.Duplicate(ledger.find(runId).orElseThrow());
+        if (!runs.insert(run, object.objectVersion())) {
+            return new StartOutcome.Duplicate(runs.find(runId).orElseThrow());
         }
         return new StartOutcome.Started(run);
     }
 
-    private static StartOutcome.Superseded superseded(ObjectCreated object, RunLedger.KeyPosition newest) {
+    private static StartOutcome.Superseded superseded(ObjectCreated object, KeyPosition newest) {
         return new StartOutcome.Superseded(
                 "s3://" + object.bucket() + "/" + object.key(),
                 "a newer event for this key (sequencer " + newest.sequencer() + ", time " + newest.eventTime()
@@ -267,12 +272,12 @@ class RunRecorder {
         return object.bucket() + "/" + object.key();
     }
 
-    private static RunLedger.KeyPosition positionOf(ObjectCreated object) {
-        return new RunLedger.KeyPosition(object.sequencer(), object.eventTime());
+    private static KeyPosition positionOf(ObjectCreated object) {
+        return new KeyPosition(object.sequencer(), object.eventTime());
     }
 
     /** Sequencers order events of one key when both have one; otherwise the event time does (sweep, manual). */
-    private static boolean isOlder(ObjectCreated object, RunLedger.KeyPosition newest) {
+    private static boolean isOlder(ObjectCreated object, KeyPosition newest) {
         if (object.sequencer() != null && newest.sequencer() != null) {
             return Sequencers.compare(object.sequencer(), newest.sequencer()) < 0;
         }

@@ -2,8 +2,8 @@ package io.tidewater.trigger.run;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tidewater.trigger.config.TriggerProperties.Route;
-import io.tidewater.trigger.event.ObjectCreated;
+import io.tidewater.trigger.routing.ObjectCreated;
+import io.tidewater.trigger.routing.Route;
 
 /**
  * A completion marker to start a run for.

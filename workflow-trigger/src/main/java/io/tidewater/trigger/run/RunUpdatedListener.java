@@ -6,6 +6,7 @@ import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.RunUpdated;
 import io.tidewater.service.messaging.DeadLetters;
+import io.tidewater.service.metrics.PipelineMeters;
 import io.tidewater.trigger.config.TriggerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +20,13 @@ class RunUpdatedListener {
 
     private final Runs runs;
     private final DeadLetters deadLetters;
-    private final MeterRegistry meters;
+    private final PipelineMeters meters;
     private final String queue;
 
     RunUpdatedListener(Runs runs, DeadLetters deadLetters, MeterRegistry meters, TriggerProperties properties) {
         this.runs = runs;
         this.deadLetters = deadLetters;
-        this.meters = meters;
+        this.meters = new PipelineMeters(meters);
         this.queue = properties.runUpdatesQueue();
     }
 
@@ -35,7 +36,7 @@ class RunUpdatedListener {
         try {
             runs.apply(MessageJson.read(body, RunUpdated.class));
         } catch (InvalidMessageException | RunNotFoundException invalid) {
-            meters.counter("tidewater.run-updates.rejected").increment();
+            meters.runUpdateRejected();
             log.warn("Rejected message on {}: {}", queue, invalid.getMessage());
             deadLetters.park(queue, body, reason(invalid));
         }

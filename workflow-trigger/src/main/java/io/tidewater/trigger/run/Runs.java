@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.contract.RunState;
 import io.tidewater.contract.RunUpdated;
 import io.tidewater.service.metrics.PipelineMeters;
-import io.tidewater.trigger.config.TriggerProperties.Route;
-import io.tidewater.trigger.event.InvalidEventException;
-import io.tidewater.trigger.event.ObjectCreated;
 import io.tidewater.trigger.notification.RunNotificationClient;
 import io.tidewater.trigger.notification.RunSummary;
+import io.tidewater.trigger.routing.InvalidEventException;
+import io.tidewater.trigger.routing.ObjectCreated;
+import io.tidewater.trigger.routing.Route;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,29 +29,33 @@ public class Runs {
 
     private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
-    private final RunLedger ledger;
+    private final RunRepository runs;
+    private final TableSlotRepository tableSlots;
+    private final PausedPipelineRepository pausedPipelines;
     private final RunRecorder recorder;
     private final RunDispatcher dispatcher;
     private final TransactionTemplate transactions;
     private final RunNotificationClient notifications;
-    private final MeterRegistry meters;
     private final PipelineMeters pipelineMeters;
     private final Clock clock;
 
     Runs(
-            RunLedger ledger,
+            RunRepository runs,
+            TableSlotRepository tableSlots,
+            PausedPipelineRepository pausedPipelines,
             RunRecorder recorder,
             RunDispatcher dispatcher,
             TransactionTemplate ledgerTransactions,
             RunNotificationClient notifications,
             MeterRegistry meters,
             Clock clock) {
-        this.ledger = ledger;
+        this.runs = runs;
+        this.tableSlots = tableSlots;
+        this.pausedPipelines = pausedPipelines;
         this.recorder = recorder;
         this.dispatcher = dispatcher;
         this.transactions = ledgerTransactions;
         this.notifications = notifications;
-        this.meters = meters;
         this.pipelineMeters = new PipelineMeters(meters);
         this.clock = clock;
     }
@@ -102,13 +106,8 @@ public class Runs {
 
     private void logOutcome(RunRequest request, StartOutcome outcome) {
         if (outcome instanceof StartOutcome.Started started) {
-            meters.counter(
-                            "tidewater.runs.started",
-                            "pipeline",
-                            request.route().pipeline(),
-                            "source",
-                            request.source().name())
-                    .increment();
+            pipelineMeters.runStarted(
+                    request.route().pipeline(), request.source().name());
             log.info(
                     "Run {} started by {}: {} report {}",
                     started.run().runId(),
@@ -134,7 +133,7 @@ public class Runs {
     public void apply(RunUpdated update) {
         boolean[] ended = {false};
         Run run = transactions.execute(status -> {
-            Run current = ledger.find(update.runId())
+            Run current = runs.find(update.runId())
                     .orElseThrow(() -> new RunNotFoundException("Cannot apply RunUpdated " + update.state()
                             + ": no run " + update.runId() + " in the ledger"));
             boolean repeatedFinal = current.state().isFinal() && current.state() == update.state();
@@ -142,12 +141,12 @@ public class Runs {
                     || update.state().ordinal() < current.state().ordinal()) {
                 return repeatedFinal ? current : null;
             }
-            ledger.update(update.runId(), update.state(), update.table(), update.rows(), update.detail(), update.at());
+            runs.update(update.runId(), update.state(), update.table(), update.rows(), update.detail(), update.at());
             if (update.state().isFinal()) {
-                ledger.releaseTables(update.runId());
+                tableSlots.release(update.runId());
                 ended[0] = true;
             }
-            return ledger.find(update.runId()).orElseThrow();
+            return runs.find(update.runId()).orElseThrow();
         });
         if (run == null) {
             log.info("Ignored late RunUpdated {} for run {}", update.state(), update.runId());
@@ -177,7 +176,7 @@ public class Runs {
                 throw new RunConflictException(
                         "Cannot replay run " + runId + ": it is " + run.state() + ", not finished");
             }
-            ledger.restart(runId, clock.instant());
+            runs.restart(runId, clock.instant());
         });
         dispatcher.dispatch();
         return find(runId);
@@ -185,37 +184,37 @@ public class Runs {
 
     /** @throws RunNotFoundException if there is no such run */
     public Run find(String runId) {
-        return ledger.find(runId)
+        return runs.find(runId)
                 .orElseThrow(() -> new RunNotFoundException("Cannot find run " + runId + ": it is not in the ledger"));
     }
 
     public List<Run> list(RunFilter filter) {
-        return ledger.list(filter);
+        return runs.list(filter);
     }
 
     public List<RunTransition> history(String runId) {
-        return ledger.transitions(find(runId).runId());
+        return runs.transitions(find(runId).runId());
     }
 
     /** Runs of a paused pipeline are recorded but wait until it is resumed. */
     public void pause(String pipeline) {
-        ledger.pause(pipeline, clock.instant());
+        pausedPipelines.pause(pipeline, clock.instant());
         log.info("Pipeline {} paused", pipeline);
     }
 
     public void resume(String pipeline) {
-        ledger.resume(pipeline);
+        pausedPipelines.resume(pipeline);
         log.info("Pipeline {} resumed", pipeline);
         dispatcher.dispatch();
     }
 
     public List<String> pausedPipelines() {
-        return ledger.pausedPipelines();
+        return pausedPipelines.list();
     }
 
     /** How many runs each pipeline has in each state, and when its last run ended. */
     public List<PipelineRuns> pipelineRuns() {
-        return ledger.pipelineRuns();
+        return runs.pipelineRuns();
     }
 
     /**
@@ -228,10 +227,10 @@ public class Runs {
      */
     public List<String> resendRouted(Instant routedBefore) {
         List<String> resent = transactions.execute(status -> {
-            List<String> stale = ledger.routedBefore(routedBefore);
+            List<String> stale = runs.routedBefore(routedBefore);
             if (!stale.isEmpty()) {
-                ledger.transitionAll(stale, RunState.ROUTED, RunState.RECEIVED, clock.instant());
-                stale.forEach(ledger::releaseTables);
+                runs.transitionAll(stale, RunState.ROUTED, RunState.RECEIVED, clock.instant());
+                stale.forEach(tableSlots::release);
             }
             return stale;
         });

@@ -1,8 +1,8 @@
 package io.tidewater.trigger.sweep;
 
 import io.tidewater.trigger.config.TriggerProperties;
-import io.tidewater.trigger.config.TriggerProperties.Route;
-import io.tidewater.trigger.event.ObjectCreated;
+import io.tidewater.trigger.routing.ObjectCreated;
+import io.tidewater.trigger.routing.Route;
 import io.tidewater.trigger.routing.Router;
 import io.tidewater.trigger.run.RunSource;
 import io.tidewater.trigger.run.Runs;

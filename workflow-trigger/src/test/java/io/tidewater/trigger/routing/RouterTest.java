@@ -2,18 +2,13 @@ package io.tidewater.trigger.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tidewater.trigger.config.TriggerProperties;
-import io.tidewater.trigger.config.TriggerProperties.Route;
-import io.tidewater.trigger.event.ObjectCreated;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
 
-    private final Router router = new Router(new TriggerProperties(
-            "events",
-            "updates",
+    private final Router router = new Router(
             List.of("inventory", "billing"),
             List.of("123456789012"),
             List.of(
@@ -33,10 +28,7 @@ class RouterTest {
                             "**/metadata/BILLING_PERIOD=*/*-Manifest.json",
                             "q-billing",
                             "billing.cur2"),
-                    new Route("cur", "billing", "cur/", "-Manifest.json", null, "q-billing", "billing.cur")),
-            null,
-            null,
-            null));
+                    new Route("cur", "billing", "cur/", "-Manifest.json", null, "q-billing", "billing.cur")));
 
     @Test
     void routesInventoryChecksumButNotManifestJson() {

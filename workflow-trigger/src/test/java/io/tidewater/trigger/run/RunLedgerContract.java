@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tidewater.contract.RunState;
-import io.tidewater.trigger.config.TriggerProperties.Route;
-import io.tidewater.trigger.event.InvalidEventException;
-import io.tidewater.trigger.event.ObjectCreated;
+import io.tidewater.trigger.routing.InvalidEventException;
+import io.tidewater.trigger.routing.ObjectCreated;
+import io.tidewater.trigger.routing.Route;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +28,10 @@ abstract class RunLedgerContract {
             new Route("inventory", "bucket", "", "/manifest.checksum", null, "reports", null);
 
     private HikariDataSource dataSource;
-    RunLedger ledger;
+    RunRepository runs;
+    KeyPositionRepository keyPositions;
+    TableSlotRepository tableSlots;
+    PausedPipelineRepository pausedPipelines;
     RunRecorder recorder;
 
     abstract String jdbcUrl() throws Exception;
@@ -46,9 +49,14 @@ abstract class RunLedgerContract {
                 .table("workflow_trigger_schema_history")
                 .load()
                 .migrate();
-        ledger = new RunLedger(new NamedParameterJdbcTemplate(dataSource));
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        runs = new RunRepository(jdbc);
+        keyPositions = new KeyPositionRepository(jdbc);
+        tableSlots = new TableSlotRepository(jdbc);
+        pausedPipelines = new PausedPipelineRepository(jdbc);
         recorder = new RunRecorder(
-                ledger,
+                runs,
+                keyPositions,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 Clock.fixed(Instant.parse("2025-01-22T00:00:00Z"), ZoneOffset.UTC));
     }
@@ -87,65 +95,65 @@ abstract class RunLedgerContract {
     void recordsOneRunPerRunId() {
         Run run = received(UUID.randomUUID().toString(), null);
 
-        assertThat(ledger.insert(run, "v")).isTrue();
-        assertThat(ledger.insert(run, "v")).isFalse();
-        assertThat(ledger.find(run.runId())).contains(run);
+        assertThat(runs.insert(run, "v")).isTrue();
+        assertThat(runs.insert(run, "v")).isFalse();
+        assertThat(runs.find(run.runId())).contains(run);
     }
 
     @Test
     void letsOneRunHoldATableUntilItIsReleased() {
-        assertThat(ledger.claimTable("billing.cur", "a")).isTrue();
-        assertThat(ledger.claimTable("billing.cur", "a")).as("reentrant").isTrue();
-        assertThat(ledger.claimTable("billing.cur", "b")).isFalse();
+        assertThat(tableSlots.claim("billing.cur", "a")).isTrue();
+        assertThat(tableSlots.claim("billing.cur", "a")).as("reentrant").isTrue();
+        assertThat(tableSlots.claim("billing.cur", "b")).isFalse();
 
-        ledger.releaseTables("a");
+        tableSlots.release("a");
 
-        assertThat(ledger.claimTable("billing.cur", "b")).isTrue();
-        assertThat(ledger.tableHolder("billing.cur")).contains("b");
+        assertThat(tableSlots.claim("billing.cur", "b")).isTrue();
+        assertThat(tableSlots.holder("billing.cur")).contains("b");
     }
 
     @Test
     void movesStateOnlyFromTheExpectedOneAndKeepsTheHistory() {
         Run run = received(UUID.randomUUID().toString(), null);
-        ledger.insert(run, "v");
+        runs.insert(run, "v");
         Instant at = run.createdAt().plusSeconds(1);
 
-        assertThat(ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, at))
+        assertThat(runs.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, at))
                 .isTrue();
-        assertThat(ledger.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, at))
+        assertThat(runs.transition(run.runId(), RunState.RECEIVED, RunState.ROUTED, at))
                 .isFalse();
-        ledger.update(run.runId(), RunState.FAILED, "inventory.objects", 0, "Cannot read file x", at.plusSeconds(1));
+        runs.update(run.runId(), RunState.FAILED, "inventory.objects", 0, "Cannot read file x", at.plusSeconds(1));
 
-        assertThat(ledger.find(run.runId()).orElseThrow()).satisfies(updated -> {
+        assertThat(runs.find(run.runId()).orElseThrow()).satisfies(updated -> {
             assertThat(updated.state()).isEqualTo(RunState.FAILED);
             assertThat(updated.targetTable()).isEqualTo("inventory.objects");
             assertThat(updated.detail()).isEqualTo("Cannot read file x");
             assertThat(updated.routedAt()).isEqualTo(at);
             assertThat(updated.finishedAt()).isEqualTo(at.plusSeconds(1));
         });
-        assertThat(ledger.transitions(run.runId()))
+        assertThat(runs.transitions(run.runId()))
                 .extracting(RunTransition::state)
                 .containsExactly(RunState.RECEIVED, RunState.ROUTED, RunState.FAILED);
     }
 
     @Test
     void keepsTheNewestPositionPerKey() {
-        ledger.savePosition("b", "k", new RunLedger.KeyPosition("01", Instant.EPOCH));
-        ledger.savePosition("b", "k", new RunLedger.KeyPosition("02", Instant.EPOCH.plusSeconds(1)));
+        keyPositions.save("b", "k", new KeyPosition("01", Instant.EPOCH));
+        keyPositions.save("b", "k", new KeyPosition("02", Instant.EPOCH.plusSeconds(1)));
 
-        assertThat(ledger.position("b", "k")).contains(new RunLedger.KeyPosition("02", Instant.EPOCH.plusSeconds(1)));
+        assertThat(keyPositions.find("b", "k")).contains(new KeyPosition("02", Instant.EPOCH.plusSeconds(1)));
     }
 
     @Test
     void leavesPausedPipelinesOutOfTheWaitingRuns() {
         Run run = received(UUID.randomUUID().toString(), null);
-        ledger.insert(run, "v");
+        runs.insert(run, "v");
 
-        ledger.pause("inventory", Instant.EPOCH);
-        assertThat(ledger.waiting()).isEmpty();
+        pausedPipelines.pause("inventory", Instant.EPOCH);
+        assertThat(runs.waiting()).isEmpty();
 
-        ledger.resume("inventory");
-        assertThat(ledger.waiting()).extracting(Run::runId).containsExactly(run.runId());
+        pausedPipelines.resume("inventory");
+        assertThat(runs.waiting()).extracting(Run::runId).containsExactly(run.runId());
     }
 
     @Test
@@ -155,15 +163,15 @@ abstract class RunLedgerContract {
         Run crawled = received(UUID.randomUUID().toString(), null);
         Run waiting = received(UUID.randomUUID().toString(), null);
         for (Run run : new Run[] {stale, recent, crawled, waiting}) {
-            ledger.insert(run, run.runId());
+            runs.insert(run, run.runId());
         }
         Instant restart = Instant.parse("2025-01-22T00:00:00Z");
-        ledger.transition(stale.runId(), RunState.RECEIVED, RunState.ROUTED, restart.minusSeconds(5));
-        ledger.transition(recent.runId(), RunState.RECEIVED, RunState.ROUTED, restart.plusSeconds(5));
-        ledger.transition(crawled.runId(), RunState.RECEIVED, RunState.ROUTED, restart.minusSeconds(60));
-        ledger.update(crawled.runId(), RunState.CRAWLED, null, 0, null, restart.minusSeconds(30));
+        runs.transition(stale.runId(), RunState.RECEIVED, RunState.ROUTED, restart.minusSeconds(5));
+        runs.transition(recent.runId(), RunState.RECEIVED, RunState.ROUTED, restart.plusSeconds(5));
+        runs.transition(crawled.runId(), RunState.RECEIVED, RunState.ROUTED, restart.minusSeconds(60));
+        runs.update(crawled.runId(), RunState.CRAWLED, null, 0, null, restart.minusSeconds(30));
 
-        assertThat(ledger.routedBefore(restart)).containsExactly(stale.runId());
+        assertThat(runs.routedBefore(restart)).containsExactly(stale.runId());
     }
 
     @Test
@@ -172,14 +180,14 @@ abstract class RunLedgerContract {
         Run failed = received(UUID.randomUUID().toString(), null);
         Run loading = received(UUID.randomUUID().toString(), null);
         for (Run run : new Run[] {succeeded, failed, loading}) {
-            ledger.insert(run, run.runId());
+            runs.insert(run, run.runId());
         }
         Instant finished = Instant.parse("2025-01-22T00:00:00Z");
-        ledger.update(succeeded.runId(), RunState.SUCCEEDED, "inventory.objects", 10, null, finished.minusSeconds(60));
-        ledger.update(failed.runId(), RunState.FAILED, null, 0, "Cannot read manifest", finished);
-        ledger.update(loading.runId(), RunState.LOADING, null, 0, null, finished);
+        runs.update(succeeded.runId(), RunState.SUCCEEDED, "inventory.objects", 10, null, finished.minusSeconds(60));
+        runs.update(failed.runId(), RunState.FAILED, null, 0, "Cannot read manifest", finished);
+        runs.update(loading.runId(), RunState.LOADING, null, 0, null, finished);
 
-        assertThat(ledger.pipelineRuns()).singleElement().satisfies(pipeline -> {
+        assertThat(runs.pipelineRuns()).singleElement().satisfies(pipeline -> {
             assertThat(pipeline.pipeline()).isEqualTo("inventory");
             assertThat(pipeline.runsByState())
                     .containsOnly(
@@ -219,7 +227,7 @@ abstract class RunLedgerContract {
                         .isEqualTo(((StartOutcome.Started) outcome(attempts.get(0)))
                                 .run()
                                 .runId()));
-        assertThat(ledger.waiting()).extracting(Run::key).containsExactlyInAnyOrder(key, "other/manifest.checksum");
+        assertThat(runs.waiting()).extracting(Run::key).containsExactlyInAnyOrder(key, "other/manifest.checksum");
     }
 
     @Test
@@ -238,9 +246,9 @@ abstract class RunLedgerContract {
         assertThat(outcome(attempts.get(2)))
                 .isInstanceOfSatisfying(StartOutcome.Superseded.class, superseded -> assertThat(superseded.reason())
                         .contains("sequencer 0062F1A2B3C4D5E6F7"));
-        assertThat(ledger.position("bucket", key))
+        assertThat(keyPositions.find("bucket", key))
                 .hasValueSatisfying(position -> assertThat(position.sequencer()).isEqualTo("0062F1A2B3C4D5E6F7"));
-        assertThat(ledger.waiting()).extracting(Run::eTag).containsExactly("etag-new");
+        assertThat(runs.waiting()).extracting(Run::eTag).containsExactly("etag-new");
     }
 
     @Test
@@ -273,8 +281,8 @@ abstract class RunLedgerContract {
                         .hasMessage("Cannot identify the version of s3://bucket/inventory/x/manifest.checksum: "
                                 + "the event has no ETag, version id or sequencer"));
         assertThat(outcome(attempts.get(3))).isInstanceOf(StartOutcome.Started.class);
-        assertThat(ledger.position("bucket", failing)).isEmpty();
-        assertThat(ledger.waiting())
+        assertThat(keyPositions.find("bucket", failing)).isEmpty();
+        assertThat(runs.waiting())
                 .extracting(Run::key)
                 .containsExactlyInAnyOrder("before/manifest.checksum", "after/manifest.checksum");
     }

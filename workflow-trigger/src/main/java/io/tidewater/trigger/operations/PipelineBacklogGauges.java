@@ -1,9 +1,9 @@
-package io.tidewater.trigger.pipeline;
+package io.tidewater.trigger.operations;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.service.metrics.PipelineMeters;
-import io.tidewater.trigger.config.TriggerProperties.Route;
+import io.tidewater.trigger.routing.Route;
 import io.tidewater.trigger.routing.Router;
 import io.tidewater.trigger.run.PipelineRuns;
 import io.tidewater.trigger.run.Runs;

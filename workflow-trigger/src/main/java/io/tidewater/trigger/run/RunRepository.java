@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The run ledger's tables, in SQL that SQLite and PostgreSQL both speak. */
+/**
+ * The ledger's {@code runs} and {@code run_transitions}: every change of a run's state is written with its history row.
+ * SQL that SQLite and PostgreSQL both speak.
+ */
 @Repository
-class RunLedger {
+class RunRepository {
 
     private static final String RUN_COLUMNS =
             "run_id, pipeline, bucket, object_key, version_id, etag, size, sequencer, "
@@ -34,9 +36,6 @@ class RunLedger {
             + "ON CONFLICT (run_id) DO NOTHING";
     private static final String INSERT_TRANSITION = "INSERT INTO run_transitions (run_id, state, at, rows_loaded, "
             + "detail) VALUES (:runId, :state, :at, :rows, :detail)";
-    private static final String SAVE_POSITION = "INSERT INTO key_positions (bucket, object_key, sequencer, event_time) "
-            + "VALUES (:bucket, :key, :sequencer, :eventTime) ON CONFLICT (bucket, object_key) DO UPDATE SET "
-            + "sequencer = EXCLUDED.sequencer, event_time = EXCLUDED.event_time";
     private static final String TRANSITION = "UPDATE runs SET state = :to, updated_at = :at, routed_at = CASE WHEN "
             + ":to = 'ROUTED' THEN :at ELSE routed_at END WHERE run_id = :runId AND state = :from";
 
@@ -44,7 +43,7 @@ class RunLedger {
     // For the batch's statements, which JdbcClient does not send as one JDBC batch.
     private final NamedParameterJdbcOperations batches;
 
-    RunLedger(NamedParameterJdbcOperations ledgerJdbc) {
+    RunRepository(NamedParameterJdbcOperations ledgerJdbc) {
         this.jdbc = JdbcClient.create(ledgerJdbc);
         this.batches = ledgerJdbc;
     }
@@ -108,7 +107,7 @@ class RunLedger {
         batches.query(
                         "SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id IN (:runIds)",
                         Map.of("runIds", runIds),
-                        RunLedger::run)
+                        RunRepository::run)
                 .forEach(run -> found.put(run.runId(), run));
         return found;
     }
@@ -116,7 +115,7 @@ class RunLedger {
     Optional<Run> find(String runId) {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id = :runId")
                 .param("runId", runId)
-                .query(RunLedger::run)
+                .query(RunRepository::run)
                 .optional();
     }
 
@@ -136,7 +135,7 @@ class RunLedger {
             params.add(filter.since().toEpochMilli());
         }
         sql.append(" ORDER BY created_at DESC, run_id LIMIT ").append(filter.limit());
-        return jdbc.sql(sql.toString()).params(params).query(RunLedger::run).list();
+        return jdbc.sql(sql.toString()).params(params).query(RunRepository::run).list();
     }
 
     List<RunTransition> transitions(String runId) {
@@ -157,21 +156,8 @@ class RunLedger {
     List<Run> waiting() {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE state = 'RECEIVED' AND pipeline NOT IN "
                         + "(SELECT pipeline FROM paused_pipelines) ORDER BY created_at, event_time, run_id")
-                .query(RunLedger::run)
+                .query(RunRepository::run)
                 .list();
-    }
-
-    /** Takes the table for a run; true if the table was free or already the run's. */
-    boolean claimTable(String table, String runId) {
-        jdbc.sql("INSERT INTO table_slots (target_table, run_id) VALUES (:table, NULL) ON CONFLICT DO NOTHING")
-                .param("table", table)
-                .update();
-        return jdbc.sql("UPDATE table_slots SET run_id = :runId WHERE target_table = :table "
-                                + "AND (run_id IS NULL OR run_id = :runId)")
-                        .param("table", table)
-                        .param("runId", runId)
-                        .update()
-                == 1;
     }
 
     /** Runs still ROUTED that were routed before the instant: their domain service has not said it took them. */
@@ -180,19 +166,6 @@ class RunLedger {
                 .param("before", instant.toEpochMilli())
                 .query(String.class)
                 .list();
-    }
-
-    void releaseTables(String runId) {
-        jdbc.sql("UPDATE table_slots SET run_id = NULL WHERE run_id = :runId")
-                .param("runId", runId)
-                .update();
-    }
-
-    Optional<String> tableHolder(String table) {
-        return jdbc.sql("SELECT run_id FROM table_slots WHERE target_table = :table AND run_id IS NOT NULL")
-                .param("table", table)
-                .query(String.class)
-                .optional();
     }
 
     /** Moves a run from one state to another if it is still in the first; returns whether it moved. */
@@ -244,70 +217,6 @@ class RunLedger {
                 .param("at", at.toEpochMilli())
                 .update();
         recordTransition(runId, RunState.RECEIVED, at, 0, "replayed");
-    }
-
-    Optional<KeyPosition> position(String bucket, String key) {
-        return jdbc.sql("SELECT sequencer, event_time FROM key_positions WHERE bucket = :bucket AND object_key = :key")
-                .param("bucket", bucket)
-                .param("key", key)
-                .query((rs, row) ->
-                        new KeyPosition(rs.getString("sequencer"), Instant.ofEpochMilli(rs.getLong("event_time"))))
-                .optional();
-    }
-
-    void savePosition(String bucket, String key, KeyPosition position) {
-        savePositions(List.of(new KeyedPosition(bucket, key, position)));
-    }
-
-    /** The newest positions of these keys of one or more buckets, by {@code bucket/key}. */
-    Map<String, KeyPosition> positions(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, KeyPosition> found = new HashMap<>();
-        batches.query(
-                "SELECT bucket, object_key, sequencer, event_time FROM key_positions WHERE object_key IN (:keys)",
-                Map.of("keys", keys),
-                (RowCallbackHandler) rs -> found.put(
-                        rs.getString("bucket") + "/" + rs.getString("object_key"),
-                        new KeyPosition(rs.getString("sequencer"), Instant.ofEpochMilli(rs.getLong("event_time")))));
-        return found;
-    }
-
-    void savePositions(List<KeyedPosition> positions) {
-        if (positions.isEmpty()) {
-            return;
-        }
-        batches.batchUpdate(
-                SAVE_POSITION,
-                positions.stream()
-                        .map(saved -> new MapSqlParameterSource()
-                                .addValue("bucket", saved.bucket())
-                                .addValue("key", saved.key())
-                                .addValue("sequencer", saved.position().sequencer())
-                                .addValue(
-                                        "eventTime",
-                                        saved.position().eventTime().toEpochMilli()))
-                        .toArray(SqlParameterSource[]::new));
-    }
-
-    void pause(String pipeline, Instant at) {
-        jdbc.sql("INSERT INTO paused_pipelines (pipeline, paused_at) VALUES (:pipeline, :at) ON CONFLICT DO NOTHING")
-                .param("pipeline", pipeline)
-                .param("at", at.toEpochMilli())
-                .update();
-    }
-
-    void resume(String pipeline) {
-        jdbc.sql("DELETE FROM paused_pipelines WHERE pipeline = :pipeline")
-                .param("pipeline", pipeline)
-                .update();
-    }
-
-    List<String> pausedPipelines() {
-        return jdbc.sql("SELECT pipeline FROM paused_pipelines ORDER BY pipeline")
-                .query(String.class)
-                .list();
     }
 
     List<PipelineRuns> pipelineRuns() {
@@ -381,10 +290,4 @@ class RunLedger {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
-
-    /** The newest event recorded for a key. */
-    record KeyPosition(String sequencer, Instant eventTime) {}
-
-    /** A key's newest event, to save. */
-    record KeyedPosition(String bucket, String key, KeyPosition position) {}
 }

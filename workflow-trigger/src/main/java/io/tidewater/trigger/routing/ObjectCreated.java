@@ -1,4 +1,4 @@
-package io.tidewater.trigger.event;
+package io.tidewater.trigger.routing;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,7 +1,7 @@
-package io.tidewater.trigger.pipeline;
+package io.tidewater.trigger.operations;
 
 import io.tidewater.contract.RunState;
-import io.tidewater.trigger.config.TriggerProperties.Route;
+import io.tidewater.trigger.routing.Route;
 import io.tidewater.trigger.routing.Router;
 import io.tidewater.trigger.run.PipelineRuns;
 import io.tidewater.trigger.run.Runs;

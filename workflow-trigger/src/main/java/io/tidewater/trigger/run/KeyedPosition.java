@@ -1,0 +1,4 @@
+package io.tidewater.trigger.run;
+
+/** A key's newest event, to save. */
+record KeyedPosition(String bucket, String key, KeyPosition position) {}
