@@ -12,7 +12,7 @@ public final class TidewaterApp {
 
     public static void main(String[] args) {
         App app = new App();
-        // cdk.json runs the app from infra/aws; the services' Dockerfiles are two levels up.
+        // cdk.json runs the app from infra/aws; the repository root and its Dockerfile are two levels up.
         String repositoryRoot = Path.of("../..").toAbsolutePath().normalize().toString();
         TidewaterStackProps props =
                 TidewaterStackProps.fromContext(key -> app.getNode().tryGetContext(key), repositoryRoot);

@@ -1,7 +1,6 @@
 package io.tidewater.aws;
 
 import io.tidewater.aws.TidewaterStackProps.ImageSource;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,7 +216,7 @@ final class TidewaterServices extends Construct {
         task.addContainer(
                 spec.module(),
                 ContainerDefinitionOptions.builder()
-                        .image(image(scope, images, spec.module()))
+                        .image(image(scope, images, spec))
                         .portMappings(List.of(
                                 PortMapping.builder().containerPort(spec.port()).build()))
                         .environment(environment)
@@ -242,21 +241,29 @@ final class TidewaterServices extends Construct {
         return service;
     }
 
-    private static ContainerImage image(Construct scope, ImageSource images, String module) {
+    private static ContainerImage image(Construct scope, ImageSource images, ServiceSpec spec) {
         if (images instanceof ImageSource.PulledFromRegistry registry) {
             return ContainerImage.fromEcrRepository(
-                    Repository.fromRepositoryName(scope, "Repository", registry.repositoryPrefix() + module),
+                    Repository.fromRepositoryName(scope, "Repository", registry.repositoryPrefix() + spec.module()),
                     registry.tag());
         }
         ImageSource.BuiltFromRepository repository = (ImageSource.BuiltFromRepository) images;
-        // The image holds the jar `./mvnw package` built; the sources and the rest of target/ stay out of the upload.
-        return ContainerImage.fromAsset(
-                Path.of(repository.repositoryRoot()).resolve(module).toString(),
-                AssetImageProps.builder()
-                        .platform(Platform.LINUX_AMD64)
-                        .ignoreMode(IgnoreMode.DOCKER)
-                        .exclude(List.of("*", "!Dockerfile", "!target/*-exec.jar"))
-                        .build());
+        return ContainerImage.fromAsset(repository.repositoryRoot(), imageAsset(spec));
+    }
+
+    /**
+     * The repository's one Dockerfile, its build argument naming the module: the image holds the jar {@code ./mvnw
+     * package} built; the sources and the rest of target/ stay out of the upload.
+     */
+    static AssetImageProps imageAsset(ServiceSpec spec) {
+        AssetImageProps.Builder asset = AssetImageProps.builder()
+                .file("Dockerfile")
+                .buildArgs(Map.of("MODULE", spec.module(), "PORT", String.valueOf(spec.port())))
+                .platform(Platform.LINUX_AMD64)
+                .ignoreMode(IgnoreMode.DOCKER)
+                .exclude(List.of("*", "!Dockerfile", "!" + spec.module() + "/target/*-exec.jar"));
+        // Spark runs in the loader's JVM and needs its flags: the Dockerfile's spark-service stage sets them.
+        return (spec.equals(LOADER) ? asset.target("spark-service") : asset).build();
     }
 
     private static PolicyStatement consume(PipelineQueues queues, String... names) {

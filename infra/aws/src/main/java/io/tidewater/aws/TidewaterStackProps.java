@@ -120,7 +120,8 @@ public record TidewaterStackProps(
     /** Where the four service images come from. */
     public sealed interface ImageSource {
         /**
-         * Built by {@code cdk deploy} from {@code <module>/Dockerfile} after {@code ./mvnw package}.
+         * Built by {@code cdk deploy} from the repository's one {@code Dockerfile} (build argument {@code MODULE}) after
+         * {@code ./mvnw package}.
          *
          * @param repositoryRoot the Tidewater checkout
          */

@@ -82,11 +82,40 @@ class DockerComposeTest {
     }
 
     @Test
-    void buildsEachServiceFromItsDockerfile() {
+    @SuppressWarnings("unchecked")
+    void buildsEveryServiceFromTheOneDockerfileAsTheCdkAppDoes() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("ARG MODULE").contains("AS spark-service");
         for (String module : ServiceProperties.MODULES) {
-            assertThat(services.get(module).get("build")).isEqualTo("./" + module);
-            assertThat(ROOT.resolve(module).resolve("Dockerfile")).isRegularFile();
+            Map<String, Object> build =
+                    (Map<String, Object>) services.get(module).get("build");
+            assertThat(build.get("context")).as(module).isEqualTo(".");
+            assertThat(build.get("dockerfile")).as(module).isNull();
+            var asset = TidewaterServices.imageAsset(specOf(module));
+            assertThat(asset.getFile()).as(module).isEqualTo("Dockerfile");
+            assertThat((Map<String, Object>) build.get("args"))
+                    .as(module + ": compose builds the image the CDK app builds")
+                    .isEqualTo(asset.getBuildArgs())
+                    .containsEntry("MODULE", module)
+                    .containsEntry("PORT", serverPortOf(module));
+            assertThat(build.get("target")).as(module).isEqualTo(asset.getTarget());
+            assertThat(asset.getExclude()).as(module).contains("!" + module + "/target/*-exec.jar");
+            assertThat(ROOT.resolve(module).resolve("Dockerfile")).as(module).doesNotExist();
         }
+        assertThat(TidewaterServices.imageAsset(TidewaterServices.LOADER).getTarget())
+                .as("Spark's JVM flags are the loader's only")
+                .isEqualTo("spark-service");
+    }
+
+    private static TidewaterServices.ServiceSpec specOf(String module) {
+        return java.util.stream.Stream.of(
+                        TidewaterServices.TRIGGER,
+                        TidewaterServices.INVENTORY,
+                        TidewaterServices.BILLING,
+                        TidewaterServices.LOADER)
+                .filter(spec -> spec.module().equals(module))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

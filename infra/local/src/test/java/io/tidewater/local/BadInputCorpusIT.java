@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidewater.local.fixtures.DeadLetters;
 import io.tidewater.local.fixtures.HandmadeReport;
 import io.tidewater.local.fixtures.LocalPipeline;
+import io.tidewater.local.fixtures.SharedPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -57,6 +57,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPipeline.class)
 class BadInputCorpusIT {
 
     private static final String SOURCE = "bad-input-corpus";
@@ -99,8 +100,8 @@ class BadInputCorpusIT {
     private record Ignored(String mentions) implements Outcome {}
 
     @BeforeAll
-    void sendTheWholeCorpus(@TempDir Path dataDirectory) {
-        pipeline = LocalPipeline.start(dataDirectory);
+    void sendTheWholeCorpus(LocalPipeline shared) {
+        pipeline = shared;
         deadLetters = new DeadLetters(pipeline);
         s3 = S3Client.builder()
                 .endpointOverride(URI.create(pipeline.stack().s3Endpoint()))
@@ -115,15 +116,12 @@ class BadInputCorpusIT {
     }
 
     @AfterAll
-    void stopPipeline() throws Exception {
+    void closeClients() {
         if (deadLetters != null) {
             deadLetters.close();
         }
         if (s3 != null) {
             s3.close();
-        }
-        if (pipeline != null) {
-            pipeline.close();
         }
     }
 

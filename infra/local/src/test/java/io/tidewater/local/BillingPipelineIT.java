@@ -13,6 +13,7 @@ import io.tidewater.contract.ReportArrived;
 import io.tidewater.local.fixtures.DataExportSamples;
 import io.tidewater.local.fixtures.DocumentedExports;
 import io.tidewater.local.fixtures.LocalPipeline;
+import io.tidewater.local.fixtures.SharedPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,11 +47,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -65,6 +65,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * their map columns as Iceberg maps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPipeline.class)
 class BillingPipelineIT {
 
     private static final String SAMPLES = "/samples/";
@@ -79,16 +80,9 @@ class BillingPipelineIT {
     private Path dataDirectory;
 
     @BeforeAll
-    void startPipeline(@TempDir Path dataDirectory) {
-        this.dataDirectory = dataDirectory;
-        pipeline = LocalPipeline.start(dataDirectory);
-    }
-
-    @AfterAll
-    void stopPipeline() throws Exception {
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    void usePipeline(LocalPipeline shared) {
+        pipeline = shared;
+        dataDirectory = shared.stack().dataDirectory();
     }
 
     @Test

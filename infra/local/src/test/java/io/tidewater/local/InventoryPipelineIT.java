@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tidewater.local.fixtures.LocalPipeline;
-import java.nio.file.Path;
+import io.tidewater.local.fixtures.SharedPipeline;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real S3 Inventory reports uploaded through the S3 API of the embedded stack, in AWS's layout and order, end in
  * {@code inventory.objects}: S3 event, trigger, inventory service, loader, Iceberg.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPipeline.class)
 class InventoryPipelineIT {
 
     private static final String SAMPLES = "/samples/orcabus-filemanager-inventory/";
@@ -28,15 +28,8 @@ class InventoryPipelineIT {
     private LocalPipeline pipeline;
 
     @BeforeAll
-    void startPipeline(@TempDir Path dataDirectory) {
-        pipeline = LocalPipeline.start(dataDirectory);
-    }
-
-    @AfterAll
-    void stopPipeline() throws Exception {
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    void usePipeline(LocalPipeline shared) {
+        pipeline = shared;
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidewater.local.fixtures.LocalPipeline;
+import io.tidewater.local.fixtures.SharedPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * schema evolution across reports, insights, re-ingest and inline manifests through the inventory service's admin API.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPipeline.class)
 class InventoryReportsIT {
 
     private static final String BUCKET = "tidewater-inventory";
@@ -52,8 +53,8 @@ class InventoryReportsIT {
     private String admin;
 
     @BeforeAll
-    void startPipeline(@TempDir Path dataDirectory) throws IOException {
-        pipeline = LocalPipeline.start(dataDirectory);
+    void usePipeline(LocalPipeline shared) {
+        pipeline = shared;
         admin = "http://127.0.0.1:" + pipeline.services().port("inventory-service") + "/admin";
         s3 = S3Client.builder()
                 .endpointOverride(URI.create(pipeline.stack().s3Endpoint()))
@@ -64,12 +65,9 @@ class InventoryReportsIT {
     }
 
     @AfterAll
-    void stopPipeline() throws Exception {
+    void closeClient() {
         if (s3 != null) {
             s3.close();
-        }
-        if (pipeline != null) {
-            pipeline.close();
         }
     }
 

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tidewater.local.fixtures.LocalPipeline;
+import io.tidewater.local.fixtures.SharedPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * plots present after a pipeline run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPipeline.class)
 class OperationsIT {
 
     private static final Path DASHBOARD = Path.of("../grafana/dashboards/tidewater.json");
@@ -82,8 +84,8 @@ class OperationsIT {
     private String token;
 
     @BeforeAll
-    void startPipeline(@TempDir Path dataDirectory) {
-        pipeline = LocalPipeline.start(dataDirectory);
+    void usePipeline(LocalPipeline shared) {
+        pipeline = shared;
         // The token the services were given, whether the fixture chose it or the data directory holds it.
         token = pipeline.services().loader().getEnvironment().getRequiredProperty("tidewater.security.admin-token");
         logEvents.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
@@ -94,7 +96,7 @@ class OperationsIT {
 
     /** One report through the whole pipeline, for the metrics and log lines it leaves. */
     private void uploadInventoryReport() {
-        String configuration = "inventory/operations-it/csv-config/";
+        String configuration = "inventory/operations-it/operations-csv-config/";
         String samples = "/samples/orcabus-filemanager-inventory/";
         pipeline.upload(
                 "tidewater-inventory", configuration + "data/csv_inventory.csv.gz", samples + "csv_inventory.csv.gz");
@@ -113,11 +115,8 @@ class OperationsIT {
     }
 
     @AfterAll
-    void stopPipeline() throws Exception {
+    void detachAppender() {
         rootLogger().detachAppender(logEvents);
-        if (pipeline != null) {
-            pipeline.close();
-        }
     }
 
     static Stream<String> services() {
