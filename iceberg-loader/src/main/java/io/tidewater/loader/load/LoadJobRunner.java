@@ -6,6 +6,7 @@ import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.WriteMode;
 import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.loader.maintenance.TableLocks;
 import io.tidewater.schema.evolution.EvolutionOptions;
 import io.tidewater.schema.evolution.EvolutionPlan;
 import io.tidewater.schema.evolution.EvolutionPlanner;
@@ -63,6 +64,7 @@ public class LoadJobRunner {
     private final SourceLocations sources;
     private final Executor checksumReaders;
     private final DerivedTables derivedTables;
+    private final TableLocks locks;
 
     @Autowired
     LoadJobRunner(
@@ -71,7 +73,8 @@ public class LoadJobRunner {
             QuarantineTables quarantine,
             MeterRegistry meters,
             LoaderProperties properties,
-            List<LoadJobObserver> observers) {
+            List<LoadJobObserver> observers,
+            TableLocks locks) {
         this(
                 spark,
                 tables,
@@ -81,10 +84,11 @@ public class LoadJobRunner {
                 properties.maxMalformedRowsPerJob(),
                 properties.limits(),
                 observers,
-                SourceLocations.of(properties));
+                SourceLocations.of(properties),
+                locks);
     }
 
-    /** Outside Spring: see {@link LoadJobSubmission}. */
+    /** Outside Spring: see {@link LoadJobSubmission}; no maintenance runs beside such a runner. */
     LoadJobRunner(
             SparkSession spark,
             IcebergTables tables,
@@ -95,6 +99,31 @@ public class LoadJobRunner {
             LoaderProperties.Limits limits,
             List<LoadJobObserver> observers,
             SourceLocations sources) {
+        this(
+                spark,
+                tables,
+                quarantine,
+                meters,
+                catalogName,
+                maxMalformedRows,
+                limits,
+                observers,
+                sources,
+                new TableLocks());
+    }
+
+    LoadJobRunner(
+            SparkSession spark,
+            IcebergTables tables,
+            QuarantineTables quarantine,
+            MeterRegistry meters,
+            String catalogName,
+            long maxMalformedRows,
+            LoaderProperties.Limits limits,
+            List<LoadJobObserver> observers,
+            SourceLocations sources,
+            TableLocks locks) {
+        this.locks = locks;
         this.spark = spark;
         this.tables = tables;
         this.quarantine = quarantine;
@@ -127,13 +156,28 @@ public class LoadJobRunner {
             } catch (IllegalArgumentException outside) {
                 throw new InvalidLoadJobException(outside.getMessage(), outside);
             }
-            LoadResult.LoadCompleted completed = load(job);
+            LoadResult.LoadCompleted completed;
+            // Maintenance keeps off every table the job writes while it runs.
+            try (TableLocks.Lease tables = locks.loading(tablesOf(job))) {
+                completed = load(job);
+            }
             observers.forEach(observer -> observer.completed(job, completed));
             return completed;
         } catch (RuntimeException e) {
             observers.forEach(observer -> observer.failed(job, e));
             throw e;
         }
+    }
+
+    private static List<String> tablesOf(LoadJob job) {
+        TableIdentifier table = TableIdentifier.parse(job.table());
+        List<String> written = new java.util.ArrayList<>();
+        written.add(table.toString());
+        written.add(QuarantineTables.of(table).toString());
+        job.derivedTables()
+                .forEach(derived ->
+                        written.add(TableIdentifier.parse(derived.table()).toString()));
+        return written;
     }
 
     private LoadResult.LoadCompleted load(LoadJob job) {

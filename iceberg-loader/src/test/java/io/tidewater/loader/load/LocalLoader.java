@@ -9,6 +9,7 @@ import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
 import io.tidewater.contract.WriteMode;
 import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.loader.maintenance.TableLocks;
 import io.tidewater.loader.spark.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ public final class LocalLoader {
 
     private static LocalLoader instance;
 
-    final LoaderProperties properties;
+    public final LoaderProperties properties;
     public final Path directory;
     public final SparkSession spark;
     final Catalog catalog;
@@ -50,7 +51,13 @@ public final class LocalLoader {
         this.catalog = ((SparkCatalog) spark.sessionState().catalogManager().catalog(PRIMARY)).icebergCatalog();
         IcebergTables tables = new IcebergTables(catalog);
         this.runner = new LoadJobRunner(
-                spark, tables, new QuarantineTables(tables), new SimpleMeterRegistry(), properties, List.of());
+                spark,
+                tables,
+                new QuarantineTables(tables),
+                new SimpleMeterRegistry(),
+                properties,
+                List.of(),
+                new TableLocks());
     }
 
     /** A primary catalog and a second one, each a JDBC catalog on a SQLite file of its own. */
@@ -164,7 +171,7 @@ public final class LocalLoader {
         return new LoadColumn(name, name, type, true);
     }
 
-    Table table(String name) {
+    public Table table(String name) {
         return catalog.loadTable(TableIdentifier.parse(name));
     }
 

@@ -14,6 +14,7 @@ import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.LocalSqs;
+import io.tidewater.loader.maintenance.TableLocks;
 import io.tidewater.service.messaging.MessageLeases;
 import java.time.Duration;
 import java.util.List;
@@ -101,7 +102,8 @@ class RetakenLoadJobIT {
                 new QuarantineTables(tables),
                 new SimpleMeterRegistry(),
                 loader.properties,
-                List.of(attempts));
+                List.of(attempts),
+                new TableLocks());
         return new LoadJobListener(
                 runner, SqsTemplate.newTemplate(asyncSqs), loader.properties, new SimpleMeterRegistry(), leases);
     }

@@ -49,6 +49,15 @@ public final class PipelineMeters {
     /** Counter {@code tidewater_run_updates_rejected_total}: run updates the trigger could not apply. */
     public static final String RUN_UPDATES_REJECTED = "tidewater.run-updates.rejected";
 
+    /** Table maintenance runs by outcome, and what they expired, rewrote and removed. */
+    public static final String MAINTENANCE_DURATION = "tidewater.maintenance.duration";
+
+    public static final String MAINTENANCE_SNAPSHOTS_EXPIRED = "tidewater.maintenance.snapshots.expired";
+    public static final String MAINTENANCE_FILES_REWRITTEN = "tidewater.maintenance.files.rewritten";
+    public static final String MAINTENANCE_FILES_ADDED = "tidewater.maintenance.files.added";
+    public static final String MAINTENANCE_BYTES_REWRITTEN = "tidewater.maintenance.bytes.rewritten";
+    public static final String MAINTENANCE_ORPHANS_REMOVED = "tidewater.maintenance.orphan.files.removed";
+
     public static final String PIPELINE = "pipeline";
     public static final String TABLE = "table";
     public static final String OUTCOME = "outcome";
@@ -163,6 +172,34 @@ public final class PipelineMeters {
 
     public void runUpdateRejected() {
         Counter.builder(RUN_UPDATES_REJECTED).register(meters).increment();
+    }
+
+    /** One table maintenance run: its duration by outcome, and what it expired, rewrote and removed. */
+    public void maintenance(
+            String table,
+            String outcome,
+            Duration duration,
+            long snapshotsExpired,
+            long filesRewritten,
+            long filesAdded,
+            long bytesRewritten,
+            long orphansRemoved) {
+        Timer.builder(MAINTENANCE_DURATION)
+                .description("Table maintenance runs by outcome")
+                .tag(TABLE, orUnknown(table))
+                .tag(OUTCOME, orUnknown(outcome).toLowerCase(Locale.ROOT))
+                .register(meters)
+                .record(nonNegative(duration));
+        tableCounter(MAINTENANCE_SNAPSHOTS_EXPIRED, "Snapshots expired by maintenance", table)
+                .increment(snapshotsExpired);
+        tableCounter(MAINTENANCE_FILES_REWRITTEN, "Data files compaction replaced", table)
+                .increment(filesRewritten);
+        tableCounter(MAINTENANCE_FILES_ADDED, "Data files compaction wrote", table)
+                .increment(filesAdded);
+        tableCounter(MAINTENANCE_BYTES_REWRITTEN, "Bytes of the data files compaction replaced", table)
+                .increment(bytesRewritten);
+        tableCounter(MAINTENANCE_ORPHANS_REMOVED, "Files no snapshot referenced, removed by maintenance", table)
+                .increment(orphansRemoved);
     }
 
     private Counter tableCounter(String name, String description, String table) {

@@ -1,0 +1,403 @@
+package io.tidewater.loader.maintenance;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tidewater.loader.catalog.Catalogs;
+import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.loader.maintenance.MaintenanceRun.Compaction;
+import io.tidewater.loader.maintenance.MaintenanceRun.ManifestRewrite;
+import io.tidewater.loader.maintenance.MaintenanceRun.OrphanRemoval;
+import io.tidewater.loader.maintenance.MaintenanceRun.Outcome;
+import io.tidewater.loader.maintenance.MaintenanceRun.SnapshotExpiry;
+import io.tidewater.loader.maintenance.MaintenanceRun.StepOutcome;
+import io.tidewater.loader.maintenance.MaintenanceRun.TableFigures;
+import io.tidewater.service.metrics.PipelineMeters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+import org.apache.iceberg.ManifestFile;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.actions.BinPackRewriteFilePlanner;
+import org.apache.iceberg.actions.DeleteOrphanFiles;
+import org.apache.iceberg.actions.FileRewritePlan;
+import org.apache.iceberg.actions.RewriteDataFiles;
+import org.apache.iceberg.actions.RewriteFileGroup;
+import org.apache.iceberg.actions.RewriteManifests;
+import org.apache.iceberg.actions.SizeBasedFileRewritePlanner;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.SupportsPrefixOperations;
+import org.apache.iceberg.spark.actions.SparkActions;
+import org.apache.iceberg.util.PropertyUtil;
+import org.apache.iceberg.util.SnapshotUtil;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maintains one table with Iceberg's Spark actions, step by step: expire snapshots, compact data files, rewrite
+ * manifests, remove orphan files. Each step takes the table from {@link TableLocks} anew and only when no load holds
+ * it; a dry run takes nothing and changes nothing, and answers from the same planners the actions use.
+ */
+@Component
+public class TableMaintenance {
+
+    /** The most orphan files a run lists by name; it counts them all. */
+    static final int LISTED_ORPHANS = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(TableMaintenance.class);
+
+    private final SparkSession spark;
+    private final Catalogs catalogs;
+    private final TableLocks locks;
+    private final MaintenanceProperties properties;
+    private final Map<String, Map<String, String>> catalogProperties;
+    private final PipelineMeters meters;
+    private final MaintenanceHistory history;
+    private final Clock clock;
+
+    @Autowired
+    TableMaintenance(
+            SparkSession spark,
+            Catalogs catalogs,
+            TableLocks locks,
+            MaintenanceProperties properties,
+            LoaderProperties loaderProperties,
+            MeterRegistry meters,
+            MaintenanceHistory history) {
+        this(spark, catalogs, locks, properties, loaderProperties, meters, history, Clock.systemUTC());
+    }
+
+    TableMaintenance(
+            SparkSession spark,
+            Catalogs catalogs,
+            TableLocks locks,
+            MaintenanceProperties properties,
+            LoaderProperties loaderProperties,
+            MeterRegistry meters,
+            MaintenanceHistory history,
+            Clock clock) {
+        this.spark = spark;
+        this.catalogs = catalogs;
+        this.locks = locks;
+        this.properties = properties;
+        this.catalogProperties = loaderProperties.allCatalogs();
+        this.meters = new PipelineMeters(meters);
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * Maintains the table by its policy, or with {@code dryRun} tells what that would do.
+     *
+     * @throws org.apache.iceberg.exceptions.NoSuchTableException when the catalog has no such table
+     */
+    public MaintenanceRun maintain(String catalog, String table, boolean dryRun) {
+        String catalogName = catalogs.nameOrPrimary(catalog);
+        TableIdentifier identifier = TableIdentifier.parse(table);
+        Table loaded = catalogs.catalog(catalogName).loadTable(identifier);
+        MaintenanceRun run = new Steps(catalogName, identifier.toString(), loaded, dryRun).run();
+        history.record(run);
+        if (!dryRun) {
+            meters.maintenance(
+                    run.table(),
+                    run.outcome().name(),
+                    run.duration(),
+                    run.snapshots().expired(),
+                    run.compaction().rewrittenFiles(),
+                    run.compaction().addedFiles(),
+                    run.compaction().rewrittenBytes(),
+                    run.orphans().removed());
+        }
+        return run;
+    }
+
+    /** Whether the catalog maintains its tables itself: Amazon S3 Tables compacts and expires on its own. */
+    boolean maintainsItself(String catalog) {
+        Map<String, String> configured = catalogProperties.getOrDefault(catalog, Map.of());
+        return configured.getOrDefault("warehouse", "").startsWith("arn:aws:s3tables:")
+                || "s3tables".equals(configured.get("rest.signing-name"))
+                || configured.getOrDefault("catalog-impl", "").endsWith("S3TablesCatalog");
+    }
+
+    /** One run's steps in order, each recorded as it ends. */
+    private final class Steps {
+
+        private final String catalog;
+        private final String name;
+        private final Table table;
+        private final boolean dryRun;
+        private final MaintenancePolicy policy;
+        private final Instant started;
+        private final long startedNanos = System.nanoTime();
+
+        private SnapshotExpiry snapshots = SnapshotExpiry.notRun(StepOutcome.NOT_RUN);
+        private Compaction compaction = Compaction.notRun(StepOutcome.NOT_RUN);
+        private ManifestRewrite manifests = ManifestRewrite.notRun(StepOutcome.NOT_RUN);
+        private OrphanRemoval orphans = OrphanRemoval.notRun(StepOutcome.NOT_RUN);
+        private boolean busy;
+
+        Steps(String catalog, String name, Table table, boolean dryRun) {
+            this.catalog = catalog;
+            this.name = name;
+            this.table = table;
+            this.dryRun = dryRun;
+            this.policy = properties.policyOf(name);
+            this.started = clock.instant();
+        }
+
+        MaintenanceRun run() {
+            TableFigures before = figures(table);
+            if (maintainsItself(catalog) && !properties.selfMaintainedCatalogs()) {
+                return ended(
+                        before, Outcome.SELF_MAINTAINED, "catalog %s maintains its tables itself".formatted(catalog));
+            }
+            try {
+                Optional<SnapshotExpiry> expired = step("expire snapshots", this::expireSnapshots);
+                if (expired.isEmpty()) {
+                    return ended(before, Outcome.BUSY, "a load of %s is running".formatted(name));
+                }
+                snapshots = expired.get();
+                if (policy.compact()) {
+                    compaction = step("compact data files", this::compact).orElse(compaction);
+                } else {
+                    compaction = Compaction.notRun(StepOutcome.DISABLED);
+                }
+                if (policy.rewriteManifests()) {
+                    manifests =
+                            step("rewrite manifests", this::rewriteManifests).orElse(manifests);
+                } else {
+                    manifests = ManifestRewrite.notRun(StepOutcome.DISABLED);
+                }
+                orphans = step("remove orphan files", this::removeOrphans).orElse(orphans);
+            } catch (RuntimeException failed) {
+                log.warn("Maintenance of {} failed: {}", name, failed.getMessage(), failed);
+                return ended(before, Outcome.FAILED, "Cannot maintain %s: %s".formatted(name, failed.getMessage()));
+            }
+            return busy
+                    ? ended(before, Outcome.PARTIAL, "a load of %s took the table between steps".formatted(name))
+                    : ended(before, Outcome.COMPLETED, null);
+        }
+
+        /** Runs a step under the table's lock; empty when a load holds the table (then no later step runs either). */
+        private <T> Optional<T> step(String what, Supplier<T> work) {
+            if (busy) {
+                return Optional.empty();
+            }
+            if (dryRun) {
+                return Optional.of(work.get());
+            }
+            Optional<TableLocks.Lease> lease = locks.maintaining(name);
+            if (lease.isEmpty()) {
+                busy = true;
+                log.info("Maintenance of {} stops before '{}': a load of the table is running", name, what);
+                return Optional.empty();
+            }
+            try (TableLocks.Lease held = lease.get()) {
+                long stepStarted = System.nanoTime();
+                table.refresh();
+                T result = work.get();
+                log.info(
+                        "Maintenance of {}: {} in {} ms: {}",
+                        name,
+                        what,
+                        Duration.ofNanos(System.nanoTime() - stepStarted).toMillis(),
+                        result);
+                return Optional.of(result);
+            }
+        }
+
+        private SnapshotExpiry expireSnapshots() {
+            long now = clock.millis();
+            long olderThan = now - policy.snapshotAge().toMillis();
+            long stagedOlderThan = now - policy.stagedSnapshotAge().toMillis();
+            Set<Long> published = publishedSnapshotIds(table);
+            List<Long> staged = StreamSupport.stream(table.snapshots().spliterator(), false)
+                    .filter(snapshot -> !published.contains(snapshot.snapshotId()))
+                    .filter(snapshot -> snapshot.timestampMillis() < stagedOlderThan)
+                    .map(Snapshot::snapshotId)
+                    .toList();
+            // The core API's apply() lists the snapshots that would be removed without committing: the dry run's
+            // answer, and the real run's check that there is anything to do at all.
+            org.apache.iceberg.ExpireSnapshots plan =
+                    table.expireSnapshots().expireOlderThan(olderThan).retainLast(policy.snapshotsKept());
+            staged.forEach(plan::expireSnapshotId);
+            List<Snapshot> expired = plan.apply().stream()
+                    .sorted(Comparator.comparingLong(Snapshot::timestampMillis))
+                    .toList();
+            int stagedExpired = (int) expired.stream()
+                    .filter(snapshot -> !published.contains(snapshot.snapshotId()))
+                    .count();
+            List<Long> ids = expired.stream().map(Snapshot::snapshotId).toList();
+            if (dryRun || expired.isEmpty()) {
+                return new SnapshotExpiry(
+                        dryRun ? StepOutcome.PLANNED : StepOutcome.DONE, expired.size(), stagedExpired, ids);
+            }
+            var action = SparkActions.get(spark)
+                    .expireSnapshots(table)
+                    .expireOlderThan(olderThan)
+                    .retainLast(policy.snapshotsKept());
+            staged.forEach(action::expireSnapshotId);
+            action.execute();
+            table.refresh();
+            return new SnapshotExpiry(StepOutcome.DONE, expired.size(), stagedExpired, ids);
+        }
+
+        private Compaction compact() {
+            if (table.currentSnapshot() == null) {
+                return Compaction.notRun(dryRun ? StepOutcome.PLANNED : StepOutcome.DONE);
+            }
+            Map<String, String> options = new HashMap<>();
+            options.put(SizeBasedFileRewritePlanner.MIN_INPUT_FILES, Integer.toString(policy.minInputFiles()));
+            if (policy.targetFileSizeBytes() > 0) {
+                options.put(
+                        SizeBasedFileRewritePlanner.TARGET_FILE_SIZE_BYTES,
+                        Long.toString(policy.targetFileSizeBytes()));
+            }
+            if (dryRun) {
+                BinPackRewriteFilePlanner planner = new BinPackRewriteFilePlanner(table);
+                planner.init(options);
+                FileRewritePlan<RewriteDataFiles.FileGroupInfo, ?, ?, RewriteFileGroup> plan = planner.plan();
+                int groups = 0;
+                int files = 0;
+                long bytes = 0;
+                int output = 0;
+                try (CloseableIterable<RewriteFileGroup> planned = plan.groups()) {
+                    for (RewriteFileGroup group : planned) {
+                        groups++;
+                        files += group.inputFileNum();
+                        bytes += group.inputFilesSizeInBytes();
+                        output += group.expectedOutputFiles();
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return new Compaction(StepOutcome.PLANNED, groups, files, bytes, output);
+            }
+            // Partial progress commits each partition's groups as they finish, so a failure keeps what is done.
+            options.put(RewriteDataFiles.PARTIAL_PROGRESS_ENABLED, "true");
+            RewriteDataFiles.Result result = SparkActions.get(spark)
+                    .rewriteDataFiles(table)
+                    .binPack()
+                    .options(options)
+                    .execute();
+            return new Compaction(
+                    StepOutcome.DONE,
+                    result.rewriteResults().size(),
+                    result.rewrittenDataFilesCount(),
+                    result.rewrittenBytesCount(),
+                    result.addedDataFilesCount());
+        }
+
+        private ManifestRewrite rewriteManifests() {
+            Snapshot current = table.currentSnapshot();
+            if (current == null) {
+                return ManifestRewrite.notRun(dryRun ? StepOutcome.PLANNED : StepOutcome.DONE);
+            }
+            long target = PropertyUtil.propertyAsLong(
+                    table.properties(),
+                    TableProperties.MANIFEST_TARGET_SIZE_BYTES,
+                    TableProperties.MANIFEST_TARGET_SIZE_BYTES_DEFAULT);
+            List<ManifestFile> small = current.dataManifests(table.io()).stream()
+                    .filter(manifest -> manifest.length() < target)
+                    .toList();
+            if (small.size() < 2) {
+                // One small manifest has nothing to merge with.
+                return new ManifestRewrite(dryRun ? StepOutcome.PLANNED : StepOutcome.DONE, 0, 0);
+            }
+            if (dryRun) {
+                return new ManifestRewrite(StepOutcome.PLANNED, small.size(), 1);
+            }
+            RewriteManifests.Result result = SparkActions.get(spark)
+                    .rewriteManifests(table)
+                    .rewriteIf(manifest -> manifest.length() < target)
+                    .execute();
+            return new ManifestRewrite(
+                    StepOutcome.DONE, count(result.rewrittenManifests()), count(result.addedManifests()));
+        }
+
+        private OrphanRemoval removeOrphans() {
+            List<String> found = new ArrayList<>();
+            var action = SparkActions.get(spark)
+                    .deleteOrphanFiles(table)
+                    .olderThan(clock.millis() - policy.orphanFileAge().toMillis())
+                    // Listing through the table's own FileIO reaches object stores without a Hadoop file system.
+                    .usePrefixListing(table.io() instanceof SupportsPrefixOperations);
+            if (dryRun) {
+                action.deleteWith(found::add);
+            }
+            DeleteOrphanFiles.Result result = action.execute();
+            result.orphanFileLocations().forEach(location -> {
+                if (!found.contains(location)) {
+                    found.add(location);
+                }
+            });
+            return new OrphanRemoval(
+                    dryRun ? StepOutcome.PLANNED : StepOutcome.DONE,
+                    found.size(),
+                    List.copyOf(found.subList(0, Math.min(found.size(), LISTED_ORPHANS))));
+        }
+
+        private MaintenanceRun ended(TableFigures before, Outcome outcome, String detail) {
+            table.refresh();
+            return new MaintenanceRun(
+                    catalog,
+                    name,
+                    dryRun,
+                    started,
+                    Duration.ofNanos(System.nanoTime() - startedNanos),
+                    outcome,
+                    before,
+                    figures(table),
+                    snapshots,
+                    compaction,
+                    manifests,
+                    orphans,
+                    detail);
+        }
+    }
+
+    /** Snapshots in the history of any branch or tag: everything else was staged and never published. */
+    private static Set<Long> publishedSnapshotIds(Table table) {
+        Set<Long> published = new HashSet<>();
+        table.refs().values().forEach(ref -> SnapshotUtil.ancestorIds(table.snapshot(ref.snapshotId()), table::snapshot)
+                .forEach(published::add));
+        return published;
+    }
+
+    static TableFigures figures(Table table) {
+        int snapshots = count(table.snapshots());
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return new TableFigures(snapshots, 0, 0, 0);
+        }
+        Map<String, String> summary = current.summary();
+        return new TableFigures(
+                snapshots,
+                PropertyUtil.propertyAsLong(summary, SnapshotSummary.TOTAL_DATA_FILES_PROP, 0),
+                PropertyUtil.propertyAsLong(summary, SnapshotSummary.TOTAL_FILE_SIZE_PROP, 0),
+                current.allManifests(table.io()).size());
+    }
+
+    private static int count(Iterable<?> items) {
+        int count = 0;
+        for (Object ignored : items) {
+            count++;
+        }
+        return count;
+    }
+}
