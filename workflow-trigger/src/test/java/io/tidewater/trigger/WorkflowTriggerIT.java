@@ -145,6 +145,33 @@ class WorkflowTriggerIT {
     }
 
     @Test
+    void aRunThatEndsIsCountedOnceByItsFinalStateForTheAlerts() {
+        String marker = inventoryMarker();
+        aws.send(EVENTS, objectCreated("it-inventory", marker, "etag-1", "01"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(runsOf(marker)).hasSize(1));
+        Run run = runsOf(marker).get(0);
+        double before = failedRuns(run.pipeline());
+
+        RunUpdated failed =
+                new RunUpdated(run.runId(), RunState.FAILED, "inventory.objects", 0, "rejected", Instant.now());
+        aws.send(UPDATES, MessageJson.write(failed));
+        aws.send(UPDATES, MessageJson.write(failed));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(aws.bodiesMentioning(NOTIFICATIONS, run.runId()))
+                        .hasSize(2));
+        assertThat(failedRuns(run.pipeline()))
+                .as("a repeated final update is notified again but counted once")
+                .isEqualTo(before + 1);
+    }
+
+    private double failedRuns(String pipeline) {
+        return meters.counter("tidewater.runs.finished", "pipeline", pipeline, "state", "failed")
+                .count();
+    }
+
+    @Test
     void eventForBucketNotOnTheAllowlistIsRejectedAndCounted() {
         String key = inventoryMarker();
 

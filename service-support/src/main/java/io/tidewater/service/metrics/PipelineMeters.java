@@ -46,6 +46,9 @@ public final class PipelineMeters {
     public static final String EVENTS_REJECTED = "tidewater.events.rejected";
     /** Counter {@code tidewater_runs_started_total}: runs the trigger started, by source (event, sweep, manual). */
     public static final String RUNS_STARTED = "tidewater.runs.started";
+
+    /** Runs that ended, by pipeline and final state (succeeded, failed, quarantined): what failed-run alerts count. */
+    public static final String RUNS_FINISHED = "tidewater.runs.finished";
     /** Counter {@code tidewater_run_updates_rejected_total}: run updates the trigger could not apply. */
     public static final String RUN_UPDATES_REJECTED = "tidewater.run-updates.rejected";
 
@@ -64,6 +67,7 @@ public final class PipelineMeters {
     public static final String QUEUE = "queue";
     public static final String REASON = "reason";
     public static final String SOURCE = "source";
+    public static final String STATE = "state";
 
     /** The tag value when a report failed before its pipeline or table was known. */
     public static final String UNKNOWN = "unknown";
@@ -166,6 +170,16 @@ public final class PipelineMeters {
         Counter.builder(RUNS_STARTED)
                 .tag(PIPELINE, orUnknown(pipeline))
                 .tag(SOURCE, orUnknown(source))
+                .register(meters)
+                .increment();
+    }
+
+    /** A run reached its final state; counted once per run, not per repeated final update. */
+    public void runFinished(String pipeline, String state) {
+        Counter.builder(RUNS_FINISHED)
+                .description("Runs that ended, by final state")
+                .tag(PIPELINE, orUnknown(pipeline))
+                .tag(STATE, orUnknown(state).toLowerCase(Locale.ROOT))
                 .register(meters)
                 .increment();
     }

@@ -19,12 +19,15 @@ class PipelineMetersTest {
         meters.eventRejected(PipelineMeters.NO_PIPELINE, "bucket-not-allowed");
         meters.runStarted("inventory", "EVENT");
         meters.runUpdateRejected();
+        meters.runFinished("billing", "FAILED");
 
         assertThat(registry.scrape())
                 .contains("tidewater_events_received_total{pipeline=\"inventory\"} 1.0")
                 .contains("tidewater_events_rejected_total{pipeline=\"none\",reason=\"bucket-not-allowed\"} 1.0")
                 .contains("tidewater_runs_started_total{pipeline=\"inventory\",source=\"EVENT\"} 1.0")
-                .contains("tidewater_run_updates_rejected_total 1.0");
+                .contains("tidewater_run_updates_rejected_total 1.0")
+                .as("the name and tags infra/compose/prometheus/alerts.yml counts failed runs by")
+                .contains("tidewater_runs_finished_total{pipeline=\"billing\",state=\"failed\"} 1.0");
     }
 
     @Test
@@ -36,6 +39,7 @@ class PipelineMetersTest {
         meters.loadDuration("inventory.objects", PipelineMeters.Outcome.SUCCEEDED, Duration.ofSeconds(3));
         meters.freshness("inventory", "inventory.objects", Duration.ofMinutes(5));
         meters.queueLag("tidewater-load-jobs", Duration.ofSeconds(1));
+        meters.maintenance("inventory.objects", "COMPLETED", Duration.ofSeconds(2), 7, 10, 1, 4096, 1);
 
         assertThat(registry.scrape())
                 .contains(
@@ -45,6 +49,11 @@ class PipelineMetersTest {
                 .contains("tidewater_schema_changes_total{table=\"inventory.objects\"} 1.0")
                 .contains("tidewater_load_duration_seconds_count{outcome=\"succeeded\",table=\"inventory.objects\"} 1")
                 .contains("tidewater_freshness_seconds_count{pipeline=\"inventory\",table=\"inventory.objects\"} 1")
-                .contains("tidewater_queue_lag_seconds_count{queue=\"tidewater-load-jobs\"} 1");
+                .contains("tidewater_queue_lag_seconds_count{queue=\"tidewater-load-jobs\"} 1")
+                .contains(
+                        "tidewater_maintenance_duration_seconds_count{outcome=\"completed\",table=\"inventory.objects\"} 1")
+                .contains("tidewater_maintenance_snapshots_expired_total{table=\"inventory.objects\"} 7.0")
+                .contains("tidewater_maintenance_files_rewritten_total{table=\"inventory.objects\"} 10.0")
+                .contains("tidewater_maintenance_orphan_files_removed_total{table=\"inventory.objects\"} 1.0");
     }
 }

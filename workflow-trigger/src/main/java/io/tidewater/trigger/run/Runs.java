@@ -152,6 +152,9 @@ public class Runs {
             log.info("Ignored late RunUpdated {} for run {}", update.state(), update.runId());
             return;
         }
+        if (ended[0]) {
+            pipelineMeters.runFinished(run.pipeline(), run.state().name());
+        }
         if (ended[0] && run.state() == RunState.SUCCEEDED) {
             // Once per run, from the marker's upload (its event time) to the domain service's report of the commit.
             pipelineMeters.freshness(run.pipeline(), run.targetTable(), Duration.between(run.eventTime(), update.at()));
