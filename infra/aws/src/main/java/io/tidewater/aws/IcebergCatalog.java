@@ -22,10 +22,13 @@ import software.constructs.Construct;
 final class IcebergCatalog extends Construct {
 
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final CatalogKind kind;
+    private String tableBucketName;
     private final List<PolicyStatement> loaderStatements = new ArrayList<>();
 
     IcebergCatalog(Construct scope, String id, CatalogKind kind, IBucket warehouse, String warehousePrefix) {
         super(scope, id);
+        this.kind = kind;
         Set<String> namespaces = new LinkedHashSet<>();
         TidewaterStackProps.TABLES.forEach(table -> namespaces.add(namespaceOf(table)));
         switch (kind) {
@@ -37,6 +40,18 @@ final class IcebergCatalog extends Construct {
     /** Iceberg catalog properties, merged over the loader's defaults. */
     Map<String, String> properties() {
         return Map.copyOf(properties);
+    }
+
+    /**
+     * How Athena names a table ({@code namespace.name}): in the account's Glue Data Catalog, or in the S3 Tables
+     * catalog the table bucket's integration with AWS analytics services registers ({@code s3tablescatalog/<bucket>}).
+     */
+    String athenaReference(String table) {
+        String inCatalog = "\"" + namespaceOf(table) + "\".\"" + nameOf(table) + "\"";
+        return switch (kind) {
+            case GLUE -> inCatalog;
+            case S3_TABLES -> "\"s3tablescatalog/" + tableBucketName + "\"." + inCatalog;
+        };
     }
 
     List<PolicyStatement> loaderStatements() {
@@ -91,8 +106,9 @@ final class IcebergCatalog extends Construct {
     }
 
     private void s3Tables(Set<String> namespaces) {
+        tableBucketName = "tidewater-" + Aws.ACCOUNT_ID;
         CfnTableBucket tableBucket = CfnTableBucket.Builder.create(this, "TableBucket")
-                .tableBucketName("tidewater-" + Aws.ACCOUNT_ID)
+                .tableBucketName(tableBucketName)
                 .build();
         for (String namespace : namespaces) {
             CfnNamespace.Builder.create(this, namespace)

@@ -50,6 +50,7 @@ public final class TidewaterStack extends Stack {
         StateDatabase database = new StateDatabase(this, "State", props.database(), vpc);
         TidewaterServices services =
                 new TidewaterServices(this, "Services", props, vpc, queues, buckets, catalog, database);
+        new AthenaQueries(this, "Athena", catalog);
         PipelineAlarms alarms =
                 new PipelineAlarms(this, "Alarms", props, queues, services.logGroupOf(TidewaterServices.LOADER));
 
@@ -62,6 +63,10 @@ public final class TidewaterStack extends Stack {
                 "Point an existing bucket's event notifications here");
         output("RunNotificationsTopicArn", alarms.runNotifications().getTopicArn(), "Subscribe to run summaries");
         output("AlarmsTopicArn", alarms.alarms().getTopicArn(), "Subscribe to alarms");
+        output(
+                "AthenaWorkGroup",
+                AthenaQueries.WORKGROUP,
+                "Query the tables in Athena with this workgroup's named queries");
     }
 
     private void output(String id, String value, String description) {

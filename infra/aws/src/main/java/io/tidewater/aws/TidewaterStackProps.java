@@ -42,7 +42,8 @@ public record TidewaterStackProps(
             "billing.cur2",
             "billing.cur2_quarantine",
             "billing.focus",
-            "billing.focus_quarantine");
+            "billing.focus_quarantine",
+            "billing.costs");
 
     public TidewaterStackProps {
         requireNonNull(inventory, "inventory is null");

@@ -17,7 +17,7 @@ class TidewaterStackTest {
         private final Template template = SynthesizedDeployments.glueWithNewResources();
 
         @Test
-        void createsTheThreeBucketsEncryptedAndPrivate() {
+        void createsTheThreeBucketsAndAthenasResultsBucketEncryptedAndPrivate() {
             assertThat(template.findResources(
                             "AWS::S3::Bucket",
                             Map.of(
@@ -25,7 +25,8 @@ class TidewaterStackTest {
                                     Map.of(
                                             "PublicAccessBlockConfiguration",
                                             Map.of("BlockPublicAcls", true, "RestrictPublicBuckets", true)))))
-                    .hasSize(3);
+                    .as("inventory, billing, warehouse, and the Athena workgroup's results")
+                    .hasSize(4);
         }
 
         @Test
@@ -194,8 +195,8 @@ class TidewaterStackTest {
         private final Template template = SynthesizedDeployments.s3TablesWithExistingResources();
 
         @Test
-        void createsOnlyTheWarehouseBucketAndLeavesTheUsersBucketsAlone() {
-            template.resourceCountIs("AWS::S3::Bucket", 1);
+        void createsOnlyTheWarehouseAndAthenaResultsBucketsAndLeavesTheUsersBucketsAlone() {
+            template.resourceCountIs("AWS::S3::Bucket", 2);
             assertThat(template.findResources(
                             "AWS::S3::Bucket",
                             Map.of("Properties", Map.of("NotificationConfiguration", Match.anyValue()))))
