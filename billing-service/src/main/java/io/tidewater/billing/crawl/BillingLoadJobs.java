@@ -12,6 +12,7 @@ import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
 import io.tidewater.contract.WriteMode;
+import io.tidewater.schema.load.CrawledFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +46,12 @@ public final class BillingLoadJobs {
                 .map(file -> new SourceFile("s3://" + delivery.bucket() + "/" + file.key(), file.size(), null))
                 .toList();
         boolean gzip = delivery.files().get(0).gzip();
-        return LoadJob.builder()
-                .jobId(UUID.randomUUID().toString())
-                .idempotencyKey(idempotencyKey(table, delivery.period(), delivery.assemblyId()))
+        ReaderOptions options = delivery.format() == SourceFormat.CSV
+                ? new ReaderOptions(',', '"', '"', true, nullTokens, gzip ? "gzip" : "none")
+                : null;
+        return new CrawledFiles(files, delivery.format(), columns, options)
+                .toJob(table, idempotencyKey(table, delivery.period(), delivery.assemblyId()))
                 .runId(runId)
-                .table(table)
-                .files(files)
-                .format(delivery.format())
-                .readerOptions(
-                        delivery.format() == SourceFormat.CSV
-                                ? new ReaderOptions(',', '"', '"', true, nullTokens, gzip ? "gzip" : "none")
-                                : null)
-                .columns(columns)
                 .constantColumns(Stream.concat(
                                 Stream.of(
                                         new ConstantColumn(BILLING_PERIOD, "string", delivery.period()),

@@ -1,29 +1,22 @@
 package io.tidewater.loader.job;
 
 import io.tidewater.contract.EvolutionPolicy;
-import io.tidewater.contract.LoadColumn;
 import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
-import io.tidewater.contract.WriteMode;
 import io.tidewater.loader.catalog.Catalogs;
 import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.loader.load.SourceLocations;
 import io.tidewater.schema.InvalidInputException;
 import io.tidewater.schema.inference.CrawlOptions;
 import io.tidewater.schema.inference.CrawlResult;
-import io.tidewater.schema.inference.CsvDialect;
-import io.tidewater.schema.inference.FileFormat;
-import io.tidewater.schema.inference.InferredColumn;
 import io.tidewater.schema.inference.SchemaCrawler;
-import io.tidewater.schema.types.TypeStrings;
+import io.tidewater.schema.load.CrawledFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -92,7 +85,7 @@ class StaticLoads {
         // Before the table is looked up or the file opened: a refused location is never touched.
         sources.requireAllowed(table, List.of(request.uri()));
         TableIdentifier identifier = TableIdentifier.parse(table);
-        CrawlOptions options = CrawlOptions.defaults().withFormatHint(formatHint(request.format()));
+        CrawlOptions options = CrawlOptions.defaults().withFormatHint(CrawledFiles.crawlFormat(request.format()));
         try {
             options = options.withTableSchema(
                     catalogs.catalog(catalogs.primary()).loadTable(identifier).schema());
@@ -122,19 +115,25 @@ class StaticLoads {
                 request.idempotencyKey() != null && !request.idempotencyKey().isBlank()
                         ? request.idempotencyKey()
                         : "admin-load:%s:%s:%d:%d".formatted(identifier, request.uri(), size, modified);
-        return LoadJob.builder()
+        CrawledFiles files;
+        try {
+            files = CrawledFiles.of(
+                    crawl,
+                    request.format(),
+                    List.of(new SourceFile(request.uri(), size, null)),
+                    request.readerOptions());
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(
+                    "Cannot load %s into %s: %s".formatted(request.uri(), table, e.getMessage()), e);
+        }
+        try {
+            files = files.withColumnTypes(request.columnTypes());
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return files.toJob(identifier.toString(), key)
                 .jobId(jobId)
-                .idempotencyKey(key)
                 .runId("admin-" + jobId)
-                .table(identifier.toString())
-                .files(List.of(new SourceFile(request.uri(), size, null)))
-                .format(request.format())
-                .readerOptions(
-                        request.format() == SourceFormat.CSV
-                                ? readerOptions(request, crawl, table)
-                                : request.readerOptions())
-                .columns(columns(crawl, request.columnTypes()))
-                .writeMode(new WriteMode.Append())
                 .evolutionPolicy(
                         request.evolutionPolicy() == null
                                         || request.evolutionPolicy().isBlank()
@@ -144,57 +143,5 @@ class StaticLoads {
                 // Nobody waits on a queue for a load started by hand: its result is its status.
                 .replyTo("none")
                 .build();
-    }
-
-    private static List<LoadColumn> columns(CrawlResult crawl, Map<String, String> types) {
-        List<LoadColumn> columns = new ArrayList<>();
-        for (InferredColumn column : crawl.columns()) {
-            String type = types.getOrDefault(column.name(), types.get(column.sourceName()));
-            if (type != null) {
-                try {
-                    TypeStrings.parse(type);
-                } catch (InvalidInputException e) {
-                    throw new IllegalArgumentException(
-                            "Cannot load column %s as '%s': %s".formatted(column.name(), type, e.getMessage()), e);
-                }
-            } else {
-                type = TypeStrings.format(column.type());
-            }
-            columns.add(new LoadColumn(column.name(), column.sourceName(), type, column.nullable()));
-        }
-        return columns;
-    }
-
-    private static ReaderOptions readerOptions(StaticLoadRequest request, CrawlResult crawl, String table) {
-        if (request.readerOptions() != null) {
-            return request.readerOptions();
-        }
-        CsvDialect dialect = crawl.csvDialect()
-                .orElseThrow(() -> new IllegalArgumentException("Cannot load %s into %s as CSV: the crawl found %s"
-                        .formatted(request.uri(), table, crawl.format())));
-        if (dialect.preambleLines() > 0) {
-            throw new IllegalArgumentException(("Cannot load %s into %s: it starts with %d lines before the header,"
-                            + " which Spark's CSV reader cannot skip; load a copy without them")
-                    .formatted(request.uri(), table, dialect.preambleLines()));
-        }
-        char quote = dialect.quote() == null ? '\0' : dialect.quote();
-        char escape = dialect.escape() == null ? quote : dialect.escape();
-        return new ReaderOptions(
-                dialect.delimiter(),
-                quote,
-                escape,
-                crawl.header(),
-                // Besides the empty field, which always reads as null.
-                crawl.nullTokens(),
-                request.uri().toLowerCase(Locale.ROOT).endsWith(".gz") ? "gzip" : "none");
-    }
-
-    private static FileFormat formatHint(SourceFormat format) {
-        return switch (format) {
-            case CSV -> FileFormat.CSV;
-            case JSON -> FileFormat.JSON_LINES;
-            case PARQUET -> FileFormat.PARQUET;
-            case ORC -> FileFormat.ORC;
-        };
     }
 }

@@ -6,14 +6,13 @@ import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.ReaderOptions;
 import io.tidewater.contract.SourceFile;
 import io.tidewater.contract.SourceFormat;
-import io.tidewater.contract.WriteMode;
 import io.tidewater.inventory.config.InventoryProperties;
 import io.tidewater.inventory.manifest.InventoryManifest;
 import io.tidewater.inventory.manifest.ManifestReader.VerifiedManifest;
+import io.tidewater.schema.load.CrawledFiles;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** One load job per inventory report: every data file, one typed schema, an idempotency key from the manifest. */
 public final class InventoryLoadJobs {
@@ -36,22 +35,19 @@ public final class InventoryLoadJobs {
         SourceFormat format = SourceFormat.valueOf(manifest.fileFormat().toUpperCase(Locale.ROOT));
         String inventoryDate =
                 manifest.createdAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return LoadJob.builder()
-                .jobId(UUID.randomUUID().toString())
-                .idempotencyKey(idempotencyKey(verified))
+        return new CrawledFiles(
+                        files,
+                        format,
+                        schema.columns(),
+                        format == SourceFormat.CSV ? csvOptions(schema.header()) : null)
+                .toJob(properties.table(), idempotencyKey(verified))
                 .runId(runId)
-                .table(properties.table())
-                .files(files)
-                .format(format)
-                .readerOptions(format == SourceFormat.CSV ? csvOptions(schema.header()) : null)
-                .columns(schema.columns())
                 .constantColumns(List.of(
                         new ConstantColumn(INVENTORY_DATE, "date", inventoryDate),
                         new ConstantColumn(
                                 INVENTORY_CONFIGURATION,
                                 "string",
                                 verified.location().configurationId())))
-                .writeMode(new WriteMode.Append())
                 .evolutionPolicy(EvolutionPolicy.named(properties.evolutionPolicy()))
                 .partitionFields(List.of("bucket", INVENTORY_DATE))
                 .replyTo(properties.loadResultsQueue())

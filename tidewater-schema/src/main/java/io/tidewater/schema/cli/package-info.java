@@ -1,2 +1,2 @@
-/** The {@code infer} command-line entry point the launcher calls. */
+/** What the crawler finds, printed for people and scripts: the rendering behind the launcher's {@code infer}. */
 package io.tidewater.schema.cli;

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The changes that would let a table accept a file, collected before anything is applied. A plan is a value: preview
- * it with {@link SchemaEvolver#preview}, show it as JSON with {@link #toJson()}, apply it with
- * {@link SchemaEvolver#apply}.
+ * The changes that would let a table accept a file, collected before anything is applied. A plan is a value: show it
+ * as JSON with {@link #toJson()}, apply it with {@link SchemaEvolver#apply}.
  *
  * @param policy the policy the plan was made under
  * @param changes the changes in a stable order: the rescue column first, then by the file's column order

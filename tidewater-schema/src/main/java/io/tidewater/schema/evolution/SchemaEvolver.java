@@ -3,18 +3,12 @@ package io.tidewater.schema.evolution;
 import static java.util.Objects.requireNonNull;
 
 import io.tidewater.schema.RetryableSchemaException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.exceptions.CommitFailedException;
-import org.apache.iceberg.types.Type;
-import org.apache.iceberg.types.TypeUtil;
-import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.Tasks;
 
 /**
@@ -105,26 +99,6 @@ public final class SchemaEvolver {
                 table.schema().schemaId());
     }
 
-    /**
-     * The schema the table would have after the plan, without touching any table: a dry run.
-     *
-     * @param schema the table's current schema, not null
-     * @param plan the plan, not null
-     * @return the resulting schema; new fields get ids above the schema's highest id
-     * @throws IncompatibleSchemaException when the plan has rejections
-     */
-    public static Schema preview(Schema schema, EvolutionPlan plan) {
-        requireNonNull(schema, "schema is null");
-        requireNonNull(plan, "plan is null");
-        PendingChanges changes = PendingChanges.of(schema, plan, "schema preview");
-        AtomicInteger lastId = new AtomicInteger(schema.highestFieldId());
-        Types.StructType struct = schema.asStruct();
-        for (SchemaChange change : changes.pending()) {
-            struct = previewChange(struct, change, lastId);
-        }
-        return new Schema(struct.fields());
-    }
-
     private static void stage(UpdateSchema update, SchemaChange change) {
         if (change instanceof SchemaChange.AddColumn add) {
             update.addColumn(add.parent(), add.name(), add.type());
@@ -133,85 +107,5 @@ public final class SchemaEvolver {
         } else if (change instanceof SchemaChange.MakeOptional optional) {
             update.makeColumnOptional(optional.path());
         }
-    }
-
-    private static Types.StructType previewChange(Types.StructType root, SchemaChange change, AtomicInteger lastId) {
-        if (change instanceof SchemaChange.AddColumn add) {
-            Type type = TypeUtil.assignFreshIds(add.type(), lastId::incrementAndGet);
-            Types.NestedField field = Types.NestedField.optional(lastId.incrementAndGet(), add.name(), type);
-            if (add.parent() == null) {
-                return withField(root, field);
-            }
-            return edit(
-                    root,
-                    add.parent(),
-                    parent -> Types.NestedField.of(
-                            parent.fieldId(),
-                            parent.isOptional(),
-                            parent.name(),
-                            withField(parent.type().asStructType(), field),
-                            parent.doc()));
-        }
-        if (change instanceof SchemaChange.WidenType widen) {
-            return edit(
-                    root,
-                    widen.path(),
-                    field -> Types.NestedField.of(
-                            field.fieldId(), field.isOptional(), field.name(), widen.to(), field.doc()));
-        }
-        if (change instanceof SchemaChange.MakeOptional optional) {
-            return edit(root, optional.path(), Types.NestedField::asOptional);
-        }
-        return root;
-    }
-
-    private static Types.StructType withField(Types.StructType struct, Types.NestedField field) {
-        List<Types.NestedField> fields = new ArrayList<>(struct.fields());
-        fields.add(field);
-        return Types.StructType.of(fields);
-    }
-
-    private static Types.StructType edit(Types.StructType root, String path, UnaryOperator<Types.NestedField> edit) {
-        return (Types.StructType) edit(root, path.split("\\."), 0, edit);
-    }
-
-    /** Rebuilds the types along a dotted path, replacing the field at its end. */
-    private static Type edit(Type type, String[] segments, int index, UnaryOperator<Types.NestedField> edit) {
-        String segment = segments[index];
-        boolean last = index == segments.length - 1;
-        UnaryOperator<Types.NestedField> step = field -> last
-                ? edit.apply(field)
-                : Types.NestedField.of(
-                        field.fieldId(),
-                        field.isOptional(),
-                        field.name(),
-                        edit(field.type(), segments, index + 1, edit),
-                        field.doc());
-        if (type.isStructType()) {
-            List<Types.NestedField> fields = new ArrayList<>();
-            for (Types.NestedField field : type.asStructType().fields()) {
-                fields.add(field.name().equalsIgnoreCase(segment) ? step.apply(field) : field);
-            }
-            return Types.StructType.of(fields);
-        }
-        if (type.isListType()) {
-            Types.NestedField element = step.apply(type.asListType().fields().get(0));
-            return element.isOptional()
-                    ? Types.ListType.ofOptional(element.fieldId(), element.type())
-                    : Types.ListType.ofRequired(element.fieldId(), element.type());
-        }
-        if (type.isMapType()) {
-            Types.MapType map = type.asMapType();
-            Types.NestedField key = segment.equals("key")
-                    ? step.apply(map.fields().get(0))
-                    : map.fields().get(0);
-            Types.NestedField value = segment.equals("value")
-                    ? step.apply(map.fields().get(1))
-                    : map.fields().get(1);
-            return value.isOptional()
-                    ? Types.MapType.ofOptional(key.fieldId(), value.fieldId(), key.type(), value.type())
-                    : Types.MapType.ofRequired(key.fieldId(), value.fieldId(), key.type(), value.type());
-        }
-        return type;
     }
 }

@@ -63,7 +63,7 @@ class EvolutionPlannerTest {
         EvolutionPlan plan = plan(EvolutionPolicy.ADD_NEW_COLUMNS, TABLE, incoming);
 
         assertThat(plan.changes()).contains(new SchemaChange.AddColumn(null, "extra", type, "new in the file"));
-        assertThat(SchemaEvolver.preview(TABLE, plan).findField("extra").isOptional())
+        assertThat(AppliedPlans.applied(TABLE, plan).findField("extra").isOptional())
                 .isTrue();
     }
 
@@ -150,7 +150,7 @@ class EvolutionPlannerTest {
                             Types.IntegerType.get(),
                             Types.LongType.get(),
                             "the file has long values in int column size"));
-            assertThat(SchemaEvolver.preview(TABLE, plan).findField("size").type())
+            assertThat(AppliedPlans.applied(TABLE, plan).findField("size").type())
                     .isEqualTo(Types.LongType.get());
         }
 
@@ -162,7 +162,7 @@ class EvolutionPlannerTest {
                     optional(1, "ratio", Types.DoubleType.get()), optional(2, "cost", Types.DecimalType.of(20, 2)));
 
             Schema widened =
-                    SchemaEvolver.preview(table, plan(EvolutionPolicy.ADD_NEW_COLUMNS_WITH_WIDENING, table, incoming));
+                    AppliedPlans.applied(table, plan(EvolutionPolicy.ADD_NEW_COLUMNS_WITH_WIDENING, table, incoming));
 
             assertThat(widened.findField("ratio").type()).isEqualTo(Types.DoubleType.get());
             assertThat(widened.findField("cost").type()).isEqualTo(Types.DecimalType.of(20, 2));
@@ -192,7 +192,7 @@ class EvolutionPlannerTest {
             assertThat(plan.changes())
                     .containsExactly(new SchemaChange.MakeOptional(
                             "bucket", "the file lacks required column bucket; it is kept, never dropped"));
-            Schema after = SchemaEvolver.preview(TABLE, plan);
+            Schema after = AppliedPlans.applied(TABLE, plan);
             assertThat(after.columns()).hasSize(3);
             assertThat(after.findField("bucket").isOptional()).isTrue();
         }
@@ -251,7 +251,7 @@ class EvolutionPlannerTest {
             EvolutionPlan plan = plan(EvolutionPolicy.RESCUE, TABLE, incoming);
 
             assertThat(plan.changes()).extracting(SchemaChange::path).containsExactly("_rescued_data", "storage_class");
-            assertThat(SchemaEvolver.preview(TABLE, plan).findField("storage_class"))
+            assertThat(AppliedPlans.applied(TABLE, plan).findField("storage_class"))
                     .isNull();
         }
 
@@ -361,7 +361,7 @@ class EvolutionPlannerTest {
                                     Types.IntegerType.get(),
                                     Types.LongType.get(),
                                     "the file has long values in int column tags.value"));
-            Schema after = SchemaEvolver.preview(table, plan);
+            Schema after = AppliedPlans.applied(table, plan);
             assertThat(after.findField("detail.size").isOptional()).isTrue();
             assertThat(after.findField("points.element.y").type()).isEqualTo(Types.IntegerType.get());
             assertThat(after.findField("tags.value").type()).isEqualTo(Types.LongType.get());
@@ -411,7 +411,7 @@ class EvolutionPlannerTest {
                 assertThat(add.name()).isEqualTo("resource_tags");
                 assertThat(TypeStrings.format(add.type())).isEqualTo("map<string, string>");
             });
-            Schema after = SchemaEvolver.preview(table, plan);
+            Schema after = AppliedPlans.applied(table, plan);
             assertThat(after.findField("resource_tags").type().asMapType().isValueOptional())
                     .isTrue();
             assertThat(after.findField("product").type())

@@ -19,8 +19,8 @@ import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 
 /**
- * The merge laws, where merging a file into a table is planning under addNewColumnsWithWidening and previewing the
- * plan. Generated schemas draw each column name from a fixed pool with a type from that name's promotion family, so
+ * The merge laws, where merging a file into a table is planning under addNewColumnsWithWidening and applying the
+ * plan to a table in memory. Generated schemas draw each column name from a fixed pool with a type from that name's promotion family, so
  * two schemas never conflict.
  */
 class MergeLawsTest {
@@ -40,7 +40,7 @@ class MergeLawsTest {
             "Owner", List.of(Types.StringType.get())));
 
     private static Schema merge(Schema table, Schema incoming) {
-        return SchemaEvolver.preview(table, PLANNER.plan(table, incoming));
+        return AppliedPlans.applied(table, PLANNER.plan(table, incoming));
     }
 
     @Property
@@ -48,7 +48,7 @@ class MergeLawsTest {
         EvolutionPlan plan = PLANNER.plan(schema, schema);
 
         assertThat(plan.changes()).isEmpty();
-        assertThat(SchemaEvolver.preview(schema, plan).asStruct()).isEqualTo(schema.asStruct());
+        assertThat(AppliedPlans.applied(schema, plan).asStruct()).isEqualTo(schema.asStruct());
     }
 
     @Property

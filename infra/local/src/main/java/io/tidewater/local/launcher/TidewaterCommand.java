@@ -13,7 +13,14 @@ import picocli.CommandLine.Command;
 public final class TidewaterCommand {
 
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new TidewaterCommand()).execute(args);
+        int exitCode = commandLine().execute(args);
         System.exit(exitCode);
+    }
+
+    /** The command line {@link #main} runs: every subcommand, and {@code infer}'s own account of bad arguments. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new TidewaterCommand());
+        return commandLine.setParameterExceptionHandler(
+                new InferCommand.UsageErrors(commandLine.getParameterExceptionHandler()));
     }
 }

@@ -1,5 +1,7 @@
 package io.tidewater.schema.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,64 +15,53 @@ import io.tidewater.schema.inference.InferredColumn;
 import io.tidewater.schema.inference.SchemaCrawler;
 import io.tidewater.schema.types.TypeStrings;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code infer [--json] [--file-schema "A, B, C"] PATH...}: infers the schema of every file given, and of every file
- * under every directory given. Results are printed as each file is read, so thousands of files take constant memory.
+ * What the crawler finds in files, printed for people or scripts: the rendering behind the launcher's {@code infer}
+ * command, which parses the arguments. Every file given is inferred, and every file under every directory given;
+ * results are printed as each file is read, so thousands of files take constant memory.
  */
-public final class InferCommand {
+public final class InferenceReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String USAGE = "Usage: infer [--json] [--file-schema \"A, B, C\"] PATH...";
 
-    private InferCommand() {}
+    /** How each file's result is printed. */
+    public enum Style {
+        /** A readable table per file. */
+        TABLE,
+        /**
+         * One JSON object per line and file: {@code file}, {@code format}, {@code delimiter}, {@code quote},
+         * {@code escape}, {@code lineSeparator}, {@code header}, {@code headerEvidence}, {@code columns}, or
+         * {@code error}.
+         */
+        JSON
+    }
+
+    private InferenceReport() {}
 
     /**
-     * Runs the command.
+     * Infers and prints every file.
      *
-     * @param args the arguments after {@code infer}
-     * @param out where results go: with {@code --json} one JSON object per line and file ({@code file}, {@code format},
-     *     {@code delimiter}, {@code quote}, {@code escape}, {@code lineSeparator}, {@code header},
-     *     {@code headerEvidence}, {@code columns}, or {@code error}); otherwise a readable table per file
-     * @param err where usage errors go
-     * @return 0 when every file was read, 1 when any failed, 2 for bad arguments
+     * @param paths files and directories, at least one
+     * @param options how much to sample and what is known, such as S3 Inventory's {@code fileSchema}
+     * @param style how to print each result
+     * @param out where results and per-file errors go
+     * @return 0 when every file was read, 1 when any failed
      */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        boolean json = false;
-        CrawlOptions options = CrawlOptions.defaults();
-        List<Path> paths = new ArrayList<>();
-        for (Iterator<String> iterator = args.iterator(); iterator.hasNext(); ) {
-            String arg = iterator.next();
-            if (arg.equals("--json")) {
-                json = true;
-            } else if (arg.equals("--file-schema")) {
-                if (!iterator.hasNext()) {
-                    err.println("Cannot read --file-schema: it needs a value such as \"Bucket, Key, Size\"");
-                    err.println(USAGE);
-                    return 2;
-                }
-                options = options.withKnownColumns(iterator.next());
-            } else if (arg.startsWith("--")) {
-                err.println("Cannot run infer: unknown option " + arg);
-                err.println(USAGE);
-                return 2;
-            } else {
-                paths.add(Path.of(arg));
-            }
+    public static int print(List<Path> paths, CrawlOptions options, Style style, PrintWriter out) {
+        requireNonNull(options, "options is null");
+        requireNonNull(style, "style is null");
+        if (requireNonNull(paths, "paths is null").isEmpty()) {
+            throw new IllegalArgumentException("Cannot infer schemas: no path given");
         }
-        if (paths.isEmpty()) {
-            err.println("Cannot run infer: no PATH given");
-            err.println(USAGE);
-            return 2;
-        }
+        boolean json = style == Style.JSON;
         boolean failed = false;
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -92,7 +83,7 @@ public final class InferCommand {
         return failed ? 1 : 0;
     }
 
-    private static boolean inferOne(Path file, CrawlOptions options, boolean json, PrintStream out) {
+    private static boolean inferOne(Path file, CrawlOptions options, boolean json, PrintWriter out) {
         CrawlResult result;
         try {
             result = SchemaCrawler.crawl(file, options);
@@ -112,7 +103,7 @@ public final class InferCommand {
         return true;
     }
 
-    private static void print(PrintStream out, boolean json, Path file, String error) {
+    private static void print(PrintWriter out, boolean json, Path file, String error) {
         if (json) {
             ObjectNode node = MAPPER.createObjectNode();
             node.put("file", file.toString());

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidewater.schema.cli.InferenceReport.Style;
+import io.tidewater.schema.inference.CrawlOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,15 +18,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InferCommandTest {
+class InferenceReportTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int infer(String... args) {
-        return InferCommand.run(
-                List.of(args),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+    private int infer(Style style, CrawlOptions options, Path... paths) {
+        return InferenceReport.print(
+                List.of(paths), options, style, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+    }
+
+    private int infer(Style style, Path... paths) {
+        return infer(style, CrawlOptions.defaults(), paths);
     }
 
     private List<JsonNode> lines() throws IOException {
@@ -37,19 +41,20 @@ class InferCommandTest {
 
     private static Path sample(String relative) throws URISyntaxException {
         return Path.of(
-                InferCommandTest.class.getResource("/samples/" + relative).toURI());
+                InferenceReportTest.class.getResource("/samples/" + relative).toURI());
     }
 
     @Test
     void printsOneJsonLinePerFileWithTheManifestNames() throws Exception {
         int exit = infer(
-                "--json",
-                "--file-schema",
-                "Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag, StorageClass,"
-                        + " IsMultipartUploaded, ReplicationStatus, EncryptionStatus, ObjectLockRetainUntilDate,"
-                        + " ObjectLockMode, ObjectLockLegalHoldStatus, IntelligentTieringAccessTier, BucketKeyStatus,"
-                        + " ChecksumAlgorithm",
-                sample("orcabus/csv_inventory.csv.gz").toString());
+                Style.JSON,
+                CrawlOptions.defaults()
+                        .withKnownColumns(
+                                "Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag, StorageClass,"
+                                        + " IsMultipartUploaded, ReplicationStatus, EncryptionStatus, ObjectLockRetainUntilDate,"
+                                        + " ObjectLockMode, ObjectLockLegalHoldStatus, IntelligentTieringAccessTier, BucketKeyStatus,"
+                                        + " ChecksumAlgorithm"),
+                sample("orcabus/csv_inventory.csv.gz"));
 
         assertThat(exit).isZero();
         JsonNode line = lines().get(0);
@@ -74,7 +79,7 @@ class InferCommandTest {
         Files.writeString(directory.resolve("nested/b.jsonl"), "{\"id\": 1, \"tags\": {\"user:Team\": \"a\"}}\n");
         Files.write(directory.resolve("nested/c.bin"), new byte[0]);
 
-        int exit = infer("--json", directory.toString());
+        int exit = infer(Style.JSON, directory);
 
         assertThat(exit).isEqualTo(1);
         List<JsonNode> lines = lines();
@@ -91,7 +96,7 @@ class InferCommandTest {
         Path file = directory.resolve("costs.csv");
         Files.writeString(file, "lineItem/UnblendedCost;lineItem/UsageStartDate\n0.5;2024-10-01 00:00:00\n");
 
-        assertThat(infer(file.toString())).isZero();
+        assertThat(infer(Style.TABLE, file)).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("delimiter: ;")
@@ -101,20 +106,8 @@ class InferCommandTest {
     }
 
     @Test
-    void explainsUsageForBadArguments() {
-        assertThat(infer("--yaml", "x")).isEqualTo(2);
-
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("Cannot run infer: unknown option --yaml")
-                .contains("Usage: infer [--json]");
-    }
-
-    @Test
     void reportsParquetAndOrcColumnsFromTheirFooters() throws Exception {
-        int exit = infer(
-                "--json",
-                sample("orcabus/parquet_inventory.parquet").toString(),
-                sample("orcabus/orc_inventory.orc").toString());
+        int exit = infer(Style.JSON, sample("orcabus/parquet_inventory.parquet"), sample("orcabus/orc_inventory.orc"));
 
         assertThat(exit).isZero();
         List<JsonNode> lines = lines();
@@ -130,7 +123,7 @@ class InferCommandTest {
 
     @Test
     void printsAParquetTableWithoutJson() throws Exception {
-        int exit = infer(sample("orcabus/parquet_inventory.parquet").toString());
+        int exit = infer(Style.TABLE, sample("orcabus/parquet_inventory.parquet"));
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
