@@ -15,6 +15,7 @@ import io.tidewater.loader.spark.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +63,7 @@ class StandaloneClusterIT {
                                 "spark.executor.cores", "1",
                                 "spark.cores.max", "1",
                                 "spark.sql.shuffle.partitions", "1",
-                                "spark.executor.extraClassPath", cluster.classDirectories(),
+                                "spark.executor.extraClassPath", cluster.applicationClassPath(),
                                 "spark.executor.extraJavaOptions",
                                         "-Dlogback.configurationFile=" + cluster.loggingConfiguration())),
                 1_000,
@@ -83,6 +84,70 @@ class StandaloneClusterIT {
             cluster.close();
             assertThat(clusterProcesses).noneMatch(ProcessHandle::isAlive);
         }
+    }
+
+    @Test
+    void theSparkSubmitBundleRunsALoadJobOnABareSparkAndASecondSubmissionIsANoOp() throws IOException {
+        Path bundle = Path.of(System.getProperty("tidewater.test.spark-job-bundle", "missing"));
+        assertThat(bundle).as("the module's package phase builds the bundle").isRegularFile();
+        Path file = Files.write(
+                Files.createDirectories(directory.resolve("sources")).resolve("bundle.csv"),
+                List.of("id,name", "1,a", "2,b"));
+        LoadJob job = csvJob(
+                "cluster.bundled",
+                "bundle-1",
+                "addNewColumns",
+                List.of(column("id", "long"), column("name", "string")),
+                file);
+        Path jobFile = Files.writeString(directory.resolve("bundle-job.json"), MessageJson.write(job));
+        String sqliteDriver = StandaloneSparkCluster.jarOf("/org/xerial/sqlite-jdbc/");
+        List<String> arguments = new ArrayList<>(List.of(
+                "--deploy-mode", "client",
+                "--class", LoadJobSubmission.class.getName(),
+                // The catalog's JDBC driver, as a user passes theirs (and --driver-class-path, for JDBC's
+                // DriverManager): no part of Tidewater's bundle.
+                "--jars", sqliteDriver,
+                "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.executor.memory=512m",
+                "--conf", "spark.executor.cores=1",
+                "--conf", "spark.cores.max=1",
+                "--conf", "spark.sql.shuffle.partitions=1",
+                "--conf", "spark.ui.enabled=false",
+                "--conf",
+                        "spark.executor.extraJavaOptions=-Dlogback.configurationFile=" + cluster.loggingConfiguration(),
+                "--conf", "spark.sql.catalog.tidewater=org.apache.iceberg.spark.SparkCatalog"));
+        LocalLoader.sqliteCatalog(directory)
+                .properties()
+                .forEach((key, value) ->
+                        arguments.addAll(List.of("--conf", "spark.sql.catalog.tidewater." + key + "=" + value)));
+        arguments.addAll(List.of(bundle.toString(), jobFile.toString(), "--catalog", "tidewater"));
+
+        int first = cluster.submit("bundle-first", sqliteDriver, arguments);
+        int second = cluster.submit("bundle-second", sqliteDriver, arguments);
+
+        assertThat(first).as(cluster.errors("bundle-first")).isEqualTo(LoadJobSubmission.LOADED);
+        LoadResult.LoadCompleted loaded =
+                MessageJson.read(lastLine(cluster.output("bundle-first")), LoadResult.LoadCompleted.class);
+        assertThat(loaded.rowsWritten()).isEqualTo(2);
+        assertThat(second).as(cluster.errors("bundle-second")).isEqualTo(LoadJobSubmission.LOADED);
+        LoadResult.LoadCompleted again =
+                MessageJson.read(lastLine(cluster.output("bundle-second")), LoadResult.LoadCompleted.class);
+        assertThat(again.alreadyLoaded()).isTrue();
+        assertThat(again.snapshotId()).isEqualTo(loaded.snapshotId());
+        spark.sql("REFRESH TABLE tidewater.cluster.bundled");
+        assertThat(spark.sql("SELECT id, name FROM tidewater.cluster.bundled ORDER BY id")
+                        .collectAsList())
+                .extracting(Object::toString)
+                .containsExactly("[1,a]", "[2,b]");
+    }
+
+    /** The job's result: the last JSON line of spark-submit's standard output, which Spark's console logging shares. */
+    private static String lastLine(String output) {
+        return output.lines()
+                .filter(line -> line.startsWith("{"))
+                .reduce((earlier, later) -> later)
+                .orElseThrow(() -> new AssertionError("No result on spark-submit's output:\n" + output));
     }
 
     @Test

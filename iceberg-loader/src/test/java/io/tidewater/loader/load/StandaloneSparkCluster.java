@@ -80,10 +80,13 @@ final class StandaloneSparkCluster implements AutoCloseable {
             for (String entry : classPath()) {
                 Path path = Path.of(entry);
                 Path link = jars.resolve(path.getFileName());
-                if (entry.endsWith(".jar") && Files.isRegularFile(path) && !Files.exists(link)) {
+                if (isSparkDistribution(entry) && !Files.exists(link)) {
                     Files.createSymbolicLink(link, path.toAbsolutePath());
                 }
             }
+            // Spark's web UIs and metrics servlet are built on Servlet 5, which a distribution ships.
+            Path servlet5 = Path.of(servlet5());
+            Files.createSymbolicLink(jars.resolve(servlet5.getFileName()), servlet5.toAbsolutePath());
             Path workDirectory = Files.createDirectories(directory.resolve("work"));
             // Without a configuration Logback logs everything at DEBUG: the cluster's own logs at INFO are plenty.
             Files.writeString(
@@ -113,8 +116,9 @@ final class StandaloneSparkCluster implements AutoCloseable {
                     masterUrl(),
                     "--host",
                     "127.0.0.1",
+                    // One core and 512 MB for each of two applications at once: the test's driver and a spark-submit.
                     "--cores",
-                    "1",
+                    "2",
                     "--memory",
                     "1g",
                     "--webui-port",
@@ -151,11 +155,66 @@ final class StandaloneSparkCluster implements AutoCloseable {
         return "spark://127.0.0.1:" + masterPort;
     }
 
-    /** The class directories of the class path: what executors need besides the Spark home's jars. */
-    String classDirectories() {
+    /**
+     * What executors of the test's own driver need besides the Spark home's jars: the class directories and the jars a
+     * Spark distribution does not have (Tidewater's modules, Spring, Micrometer, ...).
+     */
+    String applicationClassPath() {
         return classPath().stream()
-                .filter(entry -> Files.isDirectory(Path.of(entry)))
+                .filter(entry -> !isSparkDistribution(entry))
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("jakarta.servlet-api-"))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * Runs {@code spark-submit} in client mode against the cluster in a JVM of its own whose class path is the Spark
+     * home's alone, as on a bare Spark installation: the application jar and {@code jars} bring everything else.
+     *
+     * @param driverClassPath what {@code spark-submit --driver-class-path} adds to the driver JVM's class path (which the
+     *     {@code spark-submit} script sets up before the JVM starts, so here it is given apart)
+     * @return the exit status; standard output and error are in {@code <directory>/<name>.out} and {@code .err}
+     */
+    int submit(String name, String driverClassPath, List<String> sparkSubmitArguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split("\\s+")));
+        command.add("-Xmx768m");
+        command.add("-Dlogback.configurationFile=" + loggingConfiguration());
+        command.add("-cp");
+        command.add(driverClassPath + File.pathSeparator + sparkDistributionClassPath());
+        command.add("org.apache.spark.deploy.SparkSubmit");
+        command.add("--master");
+        command.add(masterUrl());
+        command.addAll(sparkSubmitArguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(directory.resolve(name + ".out").toFile())
+                .redirectError(directory.resolve(name + ".err").toFile());
+        builder.environment().put("SPARK_HOME", directory.resolve("spark-home").toString());
+        builder.environment().put("SPARK_SCALA_VERSION", "2.13");
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        try {
+            Process process = builder.start();
+            processes.add(process);
+            if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Cannot finish spark-submit " + name + " within 3 minutes: see "
+                        + directory.resolve(name + ".err"));
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run spark-submit " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while spark-submit " + name + " ran", e);
+        }
+    }
+
+    String output(String name) throws IOException {
+        return Files.readString(directory.resolve(name + ".out"));
+    }
+
+    String errors(String name) throws IOException {
+        return Files.readString(directory.resolve(name + ".err"));
     }
 
     /** A Logback configuration at INFO, for executors too ({@code spark.executor.extraJavaOptions}). */
@@ -200,16 +259,61 @@ final class StandaloneSparkCluster implements AutoCloseable {
      * class path has Servlet 6 (Spring Boot's Tomcat 11). Failsafe copies the jar (see the module's POM).
      */
     private static String daemonClassPath() {
+        return Stream.concat(Stream.of(servlet5()), classPath().stream().filter(entry -> !Path.of(entry)
+                        .getFileName()
+                        .toString()
+                        .startsWith("jakarta.servlet-api-")))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static String servlet5() {
         String servlet5 = System.getProperty("tidewater.test.servlet-5-jar");
         if (servlet5 == null || !Files.isRegularFile(Path.of(servlet5))) {
             throw new IllegalStateException("Cannot start the standalone Spark cluster: no Servlet 5 jar at " + servlet5
                     + " (system property tidewater.test.servlet-5-jar, set by the module's Failsafe)");
         }
-        return Stream.concat(Stream.of(servlet5), classPath().stream().filter(entry -> !Path.of(entry)
-                        .getFileName()
-                        .toString()
-                        .startsWith("jakarta.servlet-api-")))
+        return servlet5;
+    }
+
+    /** The class path of a bare Spark installation with the Iceberg runtime: Servlet 5 and the distribution's jars. */
+    private static String sparkDistributionClassPath() {
+        return Stream.concat(
+                        Stream.of(servlet5()), classPath().stream().filter(StandaloneSparkCluster::isSparkDistribution))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * Whether a class path entry is one a Spark distribution (with the Iceberg runtime) has, or could have: every jar
+     * but Tidewater's own modules and what they bring that Spark does not. A jar left in here that the bundle needs
+     * would hide a missing one, so the list names every library the bundle carries.
+     */
+    static boolean isSparkDistribution(String entry) {
+        Path path = Path.of(entry);
+        String location = path.toAbsolutePath().toString().replace(File.separatorChar, '/');
+        return entry.endsWith(".jar")
+                && Files.isRegularFile(path)
+                && NOT_IN_SPARK.stream().noneMatch(location::contains)
+                && !location.contains("/target/")
+                && !path.getFileName().toString().startsWith("jakarta.servlet-api-");
+    }
+
+    /** Repository paths of what Tidewater brings beyond Spark, its dependencies and the Iceberg runtime. */
+    private static final List<String> NOT_IN_SPARK = List.of(
+            "/io/tidewater/",
+            "/org/springframework/",
+            "/io/awspring/",
+            "/io/micrometer/",
+            "/org/hdrhistogram/",
+            "/org/apache/commons/commons-csv/",
+            "/org/xerial/sqlite-jdbc/",
+            "/org/flywaydb/");
+
+    /** A jar of the test's class path by its repository path, such as {@code /org/xerial/sqlite-jdbc/}. */
+    static String jarOf(String repositoryPath) {
+        return classPath().stream()
+                .filter(entry -> entry.replace(File.separatorChar, '/').contains(repositoryPath))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Cannot find " + repositoryPath + " on the class path"));
     }
 
     private static List<String> classPath() {
