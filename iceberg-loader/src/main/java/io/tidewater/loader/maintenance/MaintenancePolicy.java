@@ -1,5 +1,6 @@
 package io.tidewater.loader.maintenance;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rewriteManifests whether small manifests are rewritten into fewer, so that planning a read stays quick
  * @param orphanFileAge files in the table's location that no snapshot references are removed once this old; files a
  *     load is still writing are younger, so this must exceed the longest load
+ * @param retention which deliveries' rows to keep; absent (the default) keeps every delivery
  */
 public record MaintenancePolicy(
         @DefaultValue("P1D") @NotNull Duration every,
@@ -31,11 +33,21 @@ public record MaintenancePolicy(
         @DefaultValue("0") @PositiveOrZero long targetFileSizeBytes,
         @DefaultValue("5") @Positive int minInputFiles,
         @DefaultValue("true") boolean rewriteManifests,
-        @DefaultValue("P3D") @NotNull Duration orphanFileAge) {
+        @DefaultValue("P3D") @NotNull Duration orphanFileAge,
+        @Valid DeliveryRetention retention) {
 
     /** The binding's defaults, for a table no configured pattern matches. */
     public static final MaintenancePolicy DEFAULTS = new MaintenancePolicy(
-            Duration.ofDays(1), 10, Duration.ofDays(30), Duration.ofDays(1), true, 0, 5, true, Duration.ofDays(3));
+            Duration.ofDays(1),
+            10,
+            Duration.ofDays(30),
+            Duration.ofDays(1),
+            true,
+            0,
+            5,
+            true,
+            Duration.ofDays(3),
+            null);
 
     public MaintenancePolicy {
         requireNotNegative("every", every);

@@ -18,6 +18,7 @@ public record MaintenanceRun(
         Outcome outcome,
         TableFigures before,
         TableFigures after,
+        DeliveryExpiry deliveries,
         SnapshotExpiry snapshots,
         Compaction compaction,
         ManifestRewrite manifests,
@@ -51,6 +52,17 @@ public record MaintenanceRun(
 
     /** What the table holds: its snapshots, the data files and bytes of its current snapshot, and its manifests. */
     public record TableFigures(int snapshots, long dataFiles, long dataBytes, int manifests) {}
+
+    /**
+     * Deliveries whose rows retention deleted, whole files at a time (no file rewritten).
+     *
+     * @param deliveries the deleted deliveries, as {@code group values/date}, oldest first
+     */
+    public record DeliveryExpiry(StepOutcome outcome, int dataFiles, long records, List<String> deliveries) {
+        static DeliveryExpiry notRun(StepOutcome outcome) {
+            return new DeliveryExpiry(outcome, 0, 0, List.of());
+        }
+    }
 
     /**
      * Snapshots expired: by age beyond the newest kept, and staged ones never published.

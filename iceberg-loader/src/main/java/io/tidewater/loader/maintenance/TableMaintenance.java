@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tidewater.loader.catalog.Catalogs;
 import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.loader.maintenance.MaintenanceRun.Compaction;
+import io.tidewater.loader.maintenance.MaintenanceRun.DeliveryExpiry;
 import io.tidewater.loader.maintenance.MaintenanceRun.ManifestRewrite;
 import io.tidewater.loader.maintenance.MaintenanceRun.OrphanRemoval;
 import io.tidewater.loader.maintenance.MaintenanceRun.Outcome;
@@ -11,19 +12,28 @@ import io.tidewater.loader.maintenance.MaintenanceRun.SnapshotExpiry;
 import io.tidewater.loader.maintenance.MaintenanceRun.StepOutcome;
 import io.tidewater.loader.maintenance.MaintenanceRun.TableFigures;
 import io.tidewater.service.metrics.PipelineMeters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFiles;
+import org.apache.iceberg.ExpireSnapshots;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
@@ -42,6 +52,7 @@ import org.apache.iceberg.io.SupportsPrefixOperations;
 import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.iceberg.util.PropertyUtil;
 import org.apache.iceberg.util.SnapshotUtil;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +156,7 @@ public class TableMaintenance {
         private final Instant started;
         private final long startedNanos = System.nanoTime();
 
+        private DeliveryExpiry deliveries = DeliveryExpiry.notRun(StepOutcome.NOT_RUN);
         private SnapshotExpiry snapshots = SnapshotExpiry.notRun(StepOutcome.NOT_RUN);
         private Compaction compaction = Compaction.notRun(StepOutcome.NOT_RUN);
         private ManifestRewrite manifests = ManifestRewrite.notRun(StepOutcome.NOT_RUN);
@@ -167,6 +179,15 @@ public class TableMaintenance {
                         before, Outcome.SELF_MAINTAINED, "catalog %s maintains its tables itself".formatted(catalog));
             }
             try {
+                if (policy.retention() != null) {
+                    Optional<DeliveryExpiry> retained = step("expire deliveries", this::expireDeliveries);
+                    if (retained.isEmpty()) {
+                        return ended(before, Outcome.BUSY, "a load of %s is running".formatted(name));
+                    }
+                    deliveries = retained.get();
+                } else {
+                    deliveries = DeliveryExpiry.notRun(StepOutcome.DISABLED);
+                }
                 Optional<SnapshotExpiry> expired = step("expire snapshots", this::expireSnapshots);
                 if (expired.isEmpty()) {
                     return ended(before, Outcome.BUSY, "a load of %s is running".formatted(name));
@@ -221,6 +242,76 @@ public class TableMaintenance {
             }
         }
 
+        /**
+         * Deletes the data files of the deliveries retention no longer keeps, found through Spark's {@code _file}
+         * metadata column: a load writes one delivery's rows to files of their own, so whole files go and none is
+         * rewritten. A file that also held rows of a kept delivery would stay.
+         */
+        private DeliveryExpiry expireDeliveries() {
+            Snapshot current = table.currentSnapshot();
+            if (current == null) {
+                return DeliveryExpiry.notRun(dryRun ? StepOutcome.PLANNED : StepOutcome.DONE);
+            }
+            DeliveryRetention retention = policy.retention();
+            List<String> columns = new ArrayList<>(retention.groupBy());
+            columns.add(retention.dateColumn());
+            columns.add("_file");
+            List<Row> rows = spark.read()
+                    .format("iceberg")
+                    .option("versionAsOf", current.snapshotId())
+                    .load(catalog + "." + name)
+                    .selectExpr(
+                            columns.stream().map(column -> "`" + column + "`").toArray(String[]::new))
+                    .distinct()
+                    .collectAsList();
+            int dateIndex = retention.groupBy().size();
+            Map<List<String>, Set<LocalDate>> datesByGroup = new LinkedHashMap<>();
+            Map<String, Set<String>> deliveriesByFile = new HashMap<>();
+            for (Row row : rows) {
+                List<String> group = new ArrayList<>();
+                for (int index = 0; index < dateIndex; index++) {
+                    group.add(String.valueOf(row.get(index)));
+                }
+                LocalDate date = dateOf(row.get(dateIndex));
+                datesByGroup.computeIfAbsent(group, key -> new HashSet<>()).add(date);
+                deliveriesByFile
+                        .computeIfAbsent(row.getString(dateIndex + 1), file -> new HashSet<>())
+                        .add(delivery(group, date));
+            }
+            LocalDate today = LocalDate.now(clock);
+            Set<String> expired = new TreeSet<>(
+                    Comparator.comparing((String delivery) -> delivery.substring(delivery.lastIndexOf('/') + 1))
+                            .thenComparing(Comparator.naturalOrder()));
+            datesByGroup.forEach((group, dates) ->
+                    retention.expired(List.copyOf(dates), today).forEach(date -> expired.add(delivery(group, date))));
+            Set<String> files = new HashSet<>();
+            deliveriesByFile.forEach((file, held) -> {
+                if (!held.isEmpty() && expired.containsAll(held)) {
+                    files.add(file);
+                }
+            });
+            List<DataFile> deleted = new ArrayList<>();
+            try (CloseableIterable<FileScanTask> tasks =
+                    table.newScan().useSnapshot(current.snapshotId()).planFiles()) {
+                tasks.forEach(task -> {
+                    if (files.contains(task.file().location())) {
+                        deleted.add(task.file());
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long records = deleted.stream().mapToLong(DataFile::recordCount).sum();
+            if (!dryRun && !deleted.isEmpty()) {
+                DeleteFiles delete = table.newDelete();
+                deleted.forEach(delete::deleteFile);
+                // Only when the files are still the ones read: a commit in between makes the next run decide again.
+                delete.validateFilesExist().commit();
+            }
+            return new DeliveryExpiry(
+                    dryRun ? StepOutcome.PLANNED : StepOutcome.DONE, deleted.size(), records, List.copyOf(expired));
+        }
+
         private SnapshotExpiry expireSnapshots() {
             long now = clock.millis();
             long olderThan = now - policy.snapshotAge().toMillis();
@@ -233,7 +324,7 @@ public class TableMaintenance {
                     .toList();
             // The core API's apply() lists the snapshots that would be removed without committing: the dry run's
             // answer, and the real run's check that there is anything to do at all.
-            org.apache.iceberg.ExpireSnapshots plan =
+            ExpireSnapshots plan =
                     table.expireSnapshots().expireOlderThan(olderThan).retainLast(policy.snapshotsKept());
             staged.forEach(plan::expireSnapshotId);
             List<Snapshot> expired = plan.apply().stream()
@@ -283,8 +374,8 @@ public class TableMaintenance {
                         bytes += group.inputFilesSizeInBytes();
                         output += group.expectedOutputFiles();
                     }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 return new Compaction(StepOutcome.PLANNED, groups, files, bytes, output);
             }
@@ -363,12 +454,29 @@ public class TableMaintenance {
                     outcome,
                     before,
                     figures(table),
+                    deliveries,
                     snapshots,
                     compaction,
                     manifests,
                     orphans,
                     detail);
         }
+    }
+
+    private static String delivery(List<String> group, LocalDate date) {
+        return String.join("/", group) + "/" + date;
+    }
+
+    /** A date column's value as Spark hands it: {@code java.sql.Date}, or {@code LocalDate} with the Java 8 API. */
+    private static LocalDate dateOf(Object value) {
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        throw new IllegalArgumentException(
+                "Cannot keep deliveries by date: the retention's date column holds %s, not a date".formatted(value));
     }
 
     /** Snapshots in the history of any branch or tag: everything else was staged and never published. */

@@ -55,7 +55,20 @@ class TableMaintenanceIT {
 
     /** Every age at zero, so that the test's own loads are old enough; orphans only once a minute old. */
     private static MaintenanceProperties properties() {
-        MaintenancePolicy policy = new MaintenancePolicy(
+        return new MaintenanceProperties(
+                true,
+                Duration.ofMinutes(15),
+                Duration.ZERO,
+                false,
+                policy(null),
+                Map.of(
+                        RETAINED,
+                        policy(new DeliveryRetention(
+                                "inventory_date", List.of("bucket", "inventory_configuration"), 3, null))));
+    }
+
+    private static MaintenancePolicy policy(DeliveryRetention retention) {
+        return new MaintenancePolicy(
                 Duration.ofDays(1),
                 SNAPSHOTS_KEPT,
                 Duration.ZERO,
@@ -64,9 +77,11 @@ class TableMaintenanceIT {
                 0,
                 2,
                 true,
-                Duration.ofMinutes(1));
-        return new MaintenanceProperties(true, Duration.ofMinutes(15), Duration.ZERO, false, policy, Map.of());
+                Duration.ofMinutes(1),
+                retention);
     }
+
+    private static final String RETAINED = "maintained.retained";
 
     @Test
     void tenInventoryDeliveriesAreCompactedAndExpiredToThePolicyWithEveryRowKept() throws IOException {
@@ -154,6 +169,83 @@ class TableMaintenanceIT {
                 .containsExactlyInAnyOrder("2024-05/payer-a", "2024-05/payer-b", "2024-04/payer-a");
         assertThat(rows(table)).as("no row lost or changed").isEqualTo(loaded);
         assertThat(loaded.count()).isEqualTo(6 + 3 + 4);
+    }
+
+    @Test
+    void retentionKeepsTheLastThreeDeliveriesOfEachBucketAndConfigurationAndDeletesWholeFilesOnly() {
+        String table = RETAINED;
+        for (int day = 1; day <= 5; day++) {
+            loader.runner.run(deliveryJob(table, "bucket-a", "config-1", day));
+        }
+        loader.runner.run(deliveryJob(table, "bucket-a", "config-2", 1));
+        loader.runner.run(deliveryJob(table, "bucket-a", "config-2", 2));
+        loader.runner.run(deliveryJob(table, "bucket-b", "config-1", 4));
+        loader.runner.run(deliveryJob(table, "bucket-b", "config-1", 5));
+        List<String> expired = List.of("bucket-a/config-1/2026-11-01", "bucket-a/config-1/2026-11-02");
+
+        MaintenanceRun dryRun = maintenance.maintain(null, table, true);
+
+        assertThat(dryRun.outcome()).as(dryRun.detail()).isEqualTo(Outcome.COMPLETED);
+        assertThat(dryRun.deliveries().deliveries()).isEqualTo(expired);
+        assertThat(deliveries(table)).hasSize(9);
+
+        MaintenanceRun run = maintenance.maintain(null, table, false);
+
+        assertThat(run.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(run.deliveries().deliveries()).isEqualTo(expired);
+        assertThat(run.deliveries().records()).isEqualTo(2 * 5);
+        assertThat(deliveries(table))
+                .containsExactlyInAnyOrder(
+                        "bucket-a/config-1/2026-11-03",
+                        "bucket-a/config-1/2026-11-04",
+                        "bucket-a/config-1/2026-11-05",
+                        "bucket-a/config-2/2026-11-01",
+                        "bucket-a/config-2/2026-11-02",
+                        "bucket-b/config-1/2026-11-04",
+                        "bucket-b/config-1/2026-11-05");
+        Snapshot delete = StreamSupport.stream(loader.table(table).snapshots().spliterator(), false)
+                .filter(snapshot -> "delete".equals(snapshot.operation()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(delete.summary())
+                .as("whole files deleted, none rewritten")
+                .containsEntry(
+                        "deleted-data-files", String.valueOf(run.deliveries().dataFiles()))
+                .doesNotContainKey("added-data-files");
+    }
+
+    /** One inventory delivery: five objects of a bucket, for a configuration, on a day of November 2026. */
+    private LoadJob deliveryJob(String table, String bucket, String configuration, int day) {
+        List<String> lines = new ArrayList<>(List.of("bucket,key,size"));
+        for (int object = 0; object < 5; object++) {
+            lines.add("%s,%s/day-%d/object-%d,%d".formatted(bucket, configuration, day, object, object));
+        }
+        String date = "2026-11-%02d".formatted(day);
+        return csvJob(
+                        table,
+                        table + "/" + bucket + "/" + configuration + "/" + date,
+                        "addNewColumns",
+                        List.of(column("bucket", "string"), column("key", "string"), column("size", "long")),
+                        loader.csv(
+                                table + "/" + bucket + "-" + configuration + "-" + date + ".csv",
+                                lines.toArray(String[]::new)))
+                .withConstantColumnsAndPartitioning(
+                        List.of(
+                                new ConstantColumn("inventory_date", "date", date),
+                                new ConstantColumn("inventory_configuration", "string", configuration)),
+                        List.of("bucket", "inventory_date"));
+    }
+
+    private List<String> deliveries(String table) {
+        return loader
+                .spark
+                .sql(("SELECT DISTINCT concat_ws('/', bucket, inventory_configuration, CAST(inventory_date AS STRING))"
+                                + " FROM tidewater.%s")
+                        .formatted(table))
+                .collectAsList()
+                .stream()
+                .map(row -> row.getString(0))
+                .toList();
     }
 
     @Test
