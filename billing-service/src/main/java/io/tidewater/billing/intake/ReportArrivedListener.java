@@ -6,13 +6,13 @@ import io.tidewater.billing.manifest.InvalidDeliveryException;
 import io.tidewater.billing.results.BillingMetrics;
 import io.tidewater.contract.ReportArrived;
 import io.tidewater.contract.RunState;
-import io.tidewater.service.messaging.DeadLetters;
-import io.tidewater.service.messaging.MessageLease;
-import io.tidewater.service.messaging.MessageLeases;
 import io.tidewater.service.messaging.RunUpdatesClient;
+import io.tidewater.service.messaging.StageMessages;
+import io.tidewater.service.messaging.UnreadableMessageParked;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -23,25 +23,22 @@ class ReportArrivedListener {
     private static final Logger log = LoggerFactory.getLogger(ReportArrivedListener.class);
 
     private final Deliveries deliveries;
-    private final DeadLetters deadLetters;
+    private final StageMessages stage;
     private final RunUpdatesClient runUpdates;
     private final BillingMetrics metrics;
     private final BillingProperties properties;
-    private final MessageLeases leases;
 
     ReportArrivedListener(
             Deliveries deliveries,
-            DeadLetters deadLetters,
+            StageMessages stage,
             RunUpdatesClient runUpdates,
             BillingMetrics metrics,
-            BillingProperties properties,
-            MessageLeases leases) {
+            BillingProperties properties) {
         this.deliveries = deliveries;
-        this.metrics = metrics;
-        this.deadLetters = deadLetters;
+        this.stage = stage;
         this.runUpdates = runUpdates;
+        this.metrics = metrics;
         this.properties = properties;
-        this.leases = leases;
     }
 
     /**
@@ -51,30 +48,25 @@ class ReportArrivedListener {
      * meanwhile.
      */
     @SqsListener(value = "${tidewater.billing.reports-queue}", maxConcurrentMessages = "1", maxMessagesPerPoll = "1")
-    void onReportArrived(Message<String> message) {
-        try (MessageLease lease = leases.hold(message)) {
-            handle(message.getPayload());
-        }
+    void onReportArrived(Message<ReportArrived> message) {
+        stage.work(message, arrived -> {
+            try {
+                deliveries.arrived(arrived);
+                return Optional.empty();
+            } catch (InvalidDeliveryException invalid) {
+                log.warn("Run {}: rejected delivery {}: {}", arrived.runId(), arrived.uri(), invalid.getMessage());
+                metrics.rejected();
+                runUpdates.send(arrived.runId(), RunState.FAILED, null, 0, invalid.getMessage());
+                return Optional.of(invalid.getMessage());
+            }
+        });
     }
 
-    private void handle(String body) {
-        Optional<ReportArrived> read = deadLetters.readOrPark(properties.reportsQueue(), body, ReportArrived.class);
-        if (read.isEmpty()) {
+    /** A message that is no {@link ReportArrived} is a rejected delivery too. */
+    @EventListener
+    void onUnreadable(UnreadableMessageParked parked) {
+        if (parked.isFrom(properties.reportsQueue())) {
             metrics.rejected();
-            return;
         }
-        ReportArrived arrived = read.get();
-        try {
-            deliveries.arrived(arrived);
-        } catch (InvalidDeliveryException invalid) {
-            log.warn("Run {}: rejected delivery {}: {}", arrived.runId(), arrived.uri(), invalid.getMessage());
-            park(body, invalid.getMessage());
-            runUpdates.send(arrived.runId(), RunState.FAILED, null, 0, invalid.getMessage());
-        }
-    }
-
-    private void park(String body, String reason) {
-        metrics.rejected();
-        deadLetters.park(properties.reportsQueue(), body, reason);
     }
 }

@@ -1,14 +1,12 @@
 package io.tidewater.billing.results;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.tidewater.billing.ledger.PeriodHistory;
+import io.tidewater.service.metrics.GaugeValues;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +19,12 @@ public class BillingMetrics {
 
     private final MeterRegistry meters;
     private final PipelineMeters pipelineMeters;
-    private final Map<String, AtomicReference<BigDecimal>> costs = new ConcurrentHashMap<>();
+    private final GaugeValues gauges;
 
     BillingMetrics(MeterRegistry meters, PeriodHistory history) {
         this.meters = meters;
         this.pipelineMeters = new PipelineMeters(meters);
+        this.gauges = new GaugeValues(meters);
         history.currentCosts()
                 .forEach((table, periods) -> periods.forEach((period, cost) -> cost(table, period, cost)));
     }
@@ -35,7 +34,7 @@ public class BillingMetrics {
      * ones that settle a delivery also count as a report of the billing pipeline ({@link PipelineMeters#FILES}).
      */
     public void delivery(String table, String outcome) {
-        meters.counter("tidewater.billing.deliveries", "table", table, "outcome", outcome)
+        meters.counter(PipelineMeters.BILLING_DELIVERIES, PipelineMeters.TABLE, table, PipelineMeters.OUTCOME, outcome)
                 .increment();
         settled(outcome).ifPresent(settled -> pipelineMeters.file(PIPELINE, table, settled));
     }
@@ -55,19 +54,12 @@ public class BillingMetrics {
     }
 
     void cost(String table, String period, BigDecimal cost) {
-        if (cost == null) {
-            return;
+        if (cost != null) {
+            gauges.set(
+                    PipelineMeters.BILLING_UNBLENDED_COST,
+                    "Total unblended cost of the billing period the table holds",
+                    Tags.of(PipelineMeters.TABLE, table, PipelineMeters.BILLING_PERIOD, period),
+                    cost.doubleValue());
         }
-        costs.computeIfAbsent(table + "|" + period, key -> {
-                    AtomicReference<BigDecimal> value = new AtomicReference<>(BigDecimal.ZERO);
-                    Gauge.builder("tidewater.billing.unblended.cost", value, current -> current.get()
-                                    .doubleValue())
-                            .description("Total unblended cost of the billing period the table holds")
-                            .tag("table", table)
-                            .tag("billing_period", period)
-                            .register(meters);
-                    return value;
-                })
-                .set(cost);
     }
 }

@@ -2,7 +2,6 @@ package io.tidewater.billing.results;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.tidewater.contract.LoadResult;
-import io.tidewater.contract.MessageJson;
 import org.springframework.stereotype.Component;
 
 /** Takes the loader's replies to billing load jobs. */
@@ -19,7 +18,7 @@ class LoadResultListener {
             value = "${tidewater.billing.load-results-queue}",
             maxConcurrentMessages = "1",
             maxMessagesPerPoll = "1")
-    void onLoadResult(String body) {
-        results.onLoadResult(MessageJson.read(body, LoadResult.class));
+    void onLoadResult(LoadResult result) {
+        results.onLoadResult(result);
     }
 }

@@ -1,9 +1,7 @@
 package io.tidewater.loader.load;
 
-import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.tidewater.loader.config.LoaderProperties;
 import java.util.List;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +25,5 @@ class LoadJobLanes {
 
     public int jobsPerLane() {
         return jobsPerLane;
-    }
-
-    /** The name of the queue a message came from; the header holds its name or, on some paths, its URL. */
-    static String queueOf(Message<?> message) {
-        String queue = message.getHeaders().get(SqsHeaders.SQS_QUEUE_NAME_HEADER, String.class);
-        if (queue == null || queue.isBlank()) {
-            throw new IllegalStateException("Cannot tell the queue of message %s: it has no %s header"
-                    .formatted(message.getHeaders().getId(), SqsHeaders.SQS_QUEUE_NAME_HEADER));
-        }
-        return queue.substring(queue.lastIndexOf('/') + 1);
     }
 }

@@ -8,9 +8,7 @@ import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.service.faults.CrashPoint;
-import io.tidewater.service.messaging.DeadLetters;
-import io.tidewater.service.messaging.MessageLease;
-import io.tidewater.service.messaging.MessageLeases;
+import io.tidewater.service.messaging.StageMessages;
 import io.tidewater.service.metrics.PipelineMeters;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,41 +32,31 @@ class LoadJobListener {
 
     private final LoadJobRunner runner;
     private final SqsTemplate sqs;
-    private final DeadLetters deadLetters;
+    private final StageMessages stage;
     private final PipelineMeters meters;
-    private final MessageLeases leases;
 
     LoadJobListener(
             LoadJobRunner runner,
             SqsTemplate sqs,
             LoaderProperties properties,
             MeterRegistry meters,
-            MessageLeases leases) {
+            StageMessages stage) {
         this.runner = runner;
         this.sqs = sqs;
-        this.deadLetters = new DeadLetters(sqs);
+        this.stage = stage;
         this.meters = new PipelineMeters(meters);
-        this.leases = leases;
     }
 
     @SqsListener(
             value = "#{@loadJobLanes.queues()}",
             maxConcurrentMessages = "#{@loadJobLanes.jobsPerLane()}",
             maxMessagesPerPoll = "#{@loadJobLanes.jobsPerLane()}")
-    void onLoadJob(Message<String> message) {
-        try (MessageLease lease = leases.hold(message)) {
-            handle(message.getPayload(), LoadJobLanes.queueOf(message));
-        }
+    void onLoadJob(Message<LoadJob> message) {
+        // An unreadable job names no reply queue: the kit's error handler parks it with its reason.
+        stage.work(message, this::handle);
     }
 
-    private void handle(String body, String queue) {
-        // An unreadable job names no reply queue, and delivering it again cannot help: it goes to the DLQ with its
-        // reason.
-        Optional<LoadJob> read = deadLetters.readOrPark(queue, body, LoadJob.class);
-        if (read.isEmpty()) {
-            return;
-        }
-        LoadJob job = read.get();
+    private Optional<String> handle(LoadJob job) {
         long started = System.nanoTime();
         try {
             LoadResult.LoadCompleted completed = runner.run(job);
@@ -82,11 +70,12 @@ class LoadJobListener {
                     completed.alreadyLoaded() ? " (already loaded)" : "");
             reply(job, completed);
             meters.loadDuration(job.table(), PipelineMeters.Outcome.SUCCEEDED, since(started));
+            return Optional.empty();
         } catch (InvalidLoadJobException invalid) {
             log.warn("Load job {} for {} cannot succeed: {}", job.jobId(), job.table(), invalid.getMessage());
             reply(job, new LoadResult.LoadFailed(job.jobId(), job.runId(), job.table(), invalid.getMessage(), false));
-            deadLetters.park(queue, body, invalid.getMessage());
             meters.loadDuration(job.table(), PipelineMeters.Outcome.REJECTED, since(started));
+            return Optional.of(invalid.getMessage());
         } catch (RuntimeException e) {
             meters.loadDuration(job.table(), PipelineMeters.Outcome.ERRORED, since(started));
             throw e;

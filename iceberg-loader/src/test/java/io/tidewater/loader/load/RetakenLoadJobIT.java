@@ -15,7 +15,9 @@ import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.LocalSqs;
 import io.tidewater.loader.maintenance.TableLocks;
+import io.tidewater.service.messaging.DeadLetters;
 import io.tidewater.service.messaging.MessageLeases;
+import io.tidewater.service.messaging.StageMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -104,14 +106,23 @@ class RetakenLoadJobIT {
                 loader.properties,
                 List.of(attempts),
                 new TableLocks());
+        SqsTemplate template = SqsTemplate.newTemplate(asyncSqs);
         return new LoadJobListener(
-                runner, SqsTemplate.newTemplate(asyncSqs), loader.properties, new SimpleMeterRegistry(), leases);
+                runner,
+                template,
+                loader.properties,
+                new SimpleMeterRegistry(),
+                new StageMessages(leases, new DeadLetters(template)));
     }
 
-    /** The message as the listener container hands it over: its id and its visibility in the headers. */
-    private static org.springframework.messaging.Message<String> delivered(Message message, Visibility visibility) {
+    /**
+     * The message as the listener container hands it over: the job read from its body, its id and its visibility in
+     * the headers.
+     */
+    private static org.springframework.messaging.Message<LoadJob> delivered(Message message, Visibility visibility) {
         // The headers spring-cloud-aws's container sets on every message it hands a listener.
-        return MessageBuilder.withPayload(message.body())
+        return MessageBuilder.withPayload(MessageJson.read(message.body(), LoadJob.class))
+                .setHeader(SqsHeaders.SQS_SOURCE_DATA_HEADER, message)
                 .setHeader(SqsHeaders.SQS_QUEUE_NAME_HEADER, "jobs")
                 .setHeader(SqsHeaders.SQS_RAW_MESSAGE_ID_HEADER, message.messageId())
                 .setHeader(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER, visibility)

@@ -1,54 +1,52 @@
 package io.tidewater.inventory.insight;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.tidewater.service.metrics.GaugeValues;
+import io.tidewater.service.metrics.PipelineMeters;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * The newest report's insights per source bucket as Micrometer gauges, such as {@code tidewater.inventory.objects}
+ * The newest report's insights per source bucket as Micrometer gauges, such as {@link PipelineMeters#INVENTORY_OBJECTS}
  * tagged by {@code source_bucket} and {@code storage_class}.
  */
 @Component
 public class InsightMeters {
 
-    private final MeterRegistry meters;
-    private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+    private final GaugeValues gauges;
     private final Map<String, Set<String>> storageClasses = new ConcurrentHashMap<>();
 
     InsightMeters(MeterRegistry meters) {
-        this.meters = meters;
+        this.gauges = new GaugeValues(meters);
     }
 
     /** Publishes a loaded report's figures; a figure the report lacks is left as it was. */
     public void publish(String sourceBucket, InventoryInsights insights, InventoryInsights.Growth growth) {
-        Tags bucket = Tags.of("source_bucket", sourceBucket);
-        set("tidewater.inventory.rows", bucket, insights.rows());
-        // Not "....total": Prometheus keeps that suffix for counters and would map these onto the per-class gauges.
-        set("tidewater.inventory.bucket.objects", bucket, insights.objects());
-        set("tidewater.inventory.bucket.bytes", bucket, insights.bytes());
+        Tags bucket = Tags.of(PipelineMeters.SOURCE_BUCKET, sourceBucket);
+        set(PipelineMeters.INVENTORY_ROWS, bucket, insights.rows());
+        set(PipelineMeters.INVENTORY_BUCKET_OBJECTS, bucket, insights.objects());
+        set(PipelineMeters.INVENTORY_BUCKET_BYTES, bucket, insights.bytes());
         // A storage class that emptied since the last report reads 0, not its old figure.
         Set<String> classes = storageClasses.computeIfAbsent(sourceBucket, name -> ConcurrentHashMap.newKeySet());
         classes.addAll(insights.byStorageClass().keySet());
         for (String storageClass : classes) {
             InventoryInsights.StorageClassTotals totals = insights.byStorageClass()
                     .getOrDefault(storageClass, new InventoryInsights.StorageClassTotals(0, 0));
-            Tags tags = bucket.and("storage_class", storageClass);
-            set("tidewater.inventory.objects", tags, totals.objects());
-            set("tidewater.inventory.bytes", tags, totals.bytes());
+            Tags tags = bucket.and(PipelineMeters.STORAGE_CLASS, storageClass);
+            set(PipelineMeters.INVENTORY_OBJECTS, tags, totals.objects());
+            set(PipelineMeters.INVENTORY_BYTES, tags, totals.bytes());
         }
-        setIfKnown("tidewater.inventory.objects.not-encrypted", bucket, insights.notEncrypted());
-        setIfKnown("tidewater.inventory.objects.without-checksum", bucket, insights.withoutChecksumAlgorithm());
-        setIfKnown("tidewater.inventory.delete-markers", bucket, insights.deleteMarkers());
-        setIfKnown("tidewater.inventory.noncurrent.versions", bucket, insights.noncurrentVersions());
-        setIfKnown("tidewater.inventory.noncurrent.bytes", bucket, insights.noncurrentBytes());
+        setIfKnown(PipelineMeters.INVENTORY_OBJECTS_NOT_ENCRYPTED, bucket, insights.notEncrypted());
+        setIfKnown(PipelineMeters.INVENTORY_OBJECTS_WITHOUT_CHECKSUM, bucket, insights.withoutChecksumAlgorithm());
+        setIfKnown(PipelineMeters.INVENTORY_DELETE_MARKERS, bucket, insights.deleteMarkers());
+        setIfKnown(PipelineMeters.INVENTORY_NONCURRENT_VERSIONS, bucket, insights.noncurrentVersions());
+        setIfKnown(PipelineMeters.INVENTORY_NONCURRENT_BYTES, bucket, insights.noncurrentBytes());
         if (growth != null) {
-            set("tidewater.inventory.growth.objects", bucket, growth.objects());
-            set("tidewater.inventory.growth.bytes", bucket, growth.bytes());
+            set(PipelineMeters.INVENTORY_GROWTH_OBJECTS, bucket, growth.objects());
+            set(PipelineMeters.INVENTORY_GROWTH_BYTES, bucket, growth.bytes());
         }
     }
 
@@ -59,11 +57,6 @@ public class InsightMeters {
     }
 
     private void set(String name, Tags tags, long value) {
-        values.computeIfAbsent(name + "|" + tags, key -> {
-                    AtomicLong holder = new AtomicLong();
-                    Gauge.builder(name, holder, AtomicLong::get).tags(tags).register(meters);
-                    return holder;
-                })
-                .set(value);
+        gauges.set(name, null, tags, value);
     }
 }

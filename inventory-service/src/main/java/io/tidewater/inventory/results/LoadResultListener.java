@@ -2,7 +2,6 @@ package io.tidewater.inventory.results;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.tidewater.contract.LoadResult;
-import io.tidewater.contract.MessageJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,7 @@ class LoadResultListener {
     }
 
     @SqsListener("${tidewater.inventory.load-results-queue}")
-    void onLoadResult(String body) {
-        LoadResult result = MessageJson.read(body, LoadResult.class);
+    void onLoadResult(LoadResult result) {
         if (result instanceof LoadResult.LoadCompleted completed) {
             log.info(
                     "Run {}: {} rows loaded into {} (snapshot {}, {} ms{})",

@@ -52,6 +52,37 @@ public final class PipelineMeters {
     /** Counter {@code tidewater_run_updates_rejected_total}: run updates the trigger could not apply. */
     public static final String RUN_UPDATES_REJECTED = "tidewater.run-updates.rejected";
 
+    /** Counter {@code tidewater_billing_deliveries_total}: billing deliveries by table and outcome. */
+    public static final String BILLING_DELIVERIES = "tidewater.billing.deliveries";
+    /** Gauge {@code tidewater_billing_unblended_cost}: the unblended cost of a billing period as its table holds it. */
+    public static final String BILLING_UNBLENDED_COST = "tidewater.billing.unblended.cost";
+
+    /** Gauge {@code tidewater_inventory_rows}: rows of a bucket's newest inventory report. */
+    public static final String INVENTORY_ROWS = "tidewater.inventory.rows";
+    // Not "....total": Prometheus keeps that suffix for counters and would map these onto the per-class gauges.
+    /** Gauge {@code tidewater_inventory_bucket_objects}: objects of a bucket in its newest report. */
+    public static final String INVENTORY_BUCKET_OBJECTS = "tidewater.inventory.bucket.objects";
+    /** Gauge {@code tidewater_inventory_bucket_bytes}: bytes of a bucket in its newest report. */
+    public static final String INVENTORY_BUCKET_BYTES = "tidewater.inventory.bucket.bytes";
+    /** Gauge {@code tidewater_inventory_objects}: objects of a bucket by storage class. */
+    public static final String INVENTORY_OBJECTS = "tidewater.inventory.objects";
+    /** Gauge {@code tidewater_inventory_bytes}: bytes of a bucket by storage class. */
+    public static final String INVENTORY_BYTES = "tidewater.inventory.bytes";
+    /** Gauge {@code tidewater_inventory_objects_not_encrypted}: objects stored without server-side encryption. */
+    public static final String INVENTORY_OBJECTS_NOT_ENCRYPTED = "tidewater.inventory.objects.not-encrypted";
+    /** Gauge {@code tidewater_inventory_objects_without_checksum}: objects without a checksum algorithm. */
+    public static final String INVENTORY_OBJECTS_WITHOUT_CHECKSUM = "tidewater.inventory.objects.without-checksum";
+    /** Gauge {@code tidewater_inventory_delete_markers}: delete markers in a bucket's newest report. */
+    public static final String INVENTORY_DELETE_MARKERS = "tidewater.inventory.delete-markers";
+    /** Gauge {@code tidewater_inventory_noncurrent_versions}: noncurrent versions in a bucket's newest report. */
+    public static final String INVENTORY_NONCURRENT_VERSIONS = "tidewater.inventory.noncurrent.versions";
+    /** Gauge {@code tidewater_inventory_noncurrent_bytes}: bytes of the noncurrent versions. */
+    public static final String INVENTORY_NONCURRENT_BYTES = "tidewater.inventory.noncurrent.bytes";
+    /** Gauge {@code tidewater_inventory_growth_objects}: objects gained since the bucket's previous report. */
+    public static final String INVENTORY_GROWTH_OBJECTS = "tidewater.inventory.growth.objects";
+    /** Gauge {@code tidewater_inventory_growth_bytes}: bytes gained since the bucket's previous report. */
+    public static final String INVENTORY_GROWTH_BYTES = "tidewater.inventory.growth.bytes";
+
     /** Table maintenance runs by outcome, and what they expired, rewrote and removed. */
     public static final String MAINTENANCE_DURATION = "tidewater.maintenance.duration";
 
@@ -68,6 +99,9 @@ public final class PipelineMeters {
     public static final String REASON = "reason";
     public static final String SOURCE = "source";
     public static final String STATE = "state";
+    public static final String SOURCE_BUCKET = "source_bucket";
+    public static final String STORAGE_CLASS = "storage_class";
+    public static final String BILLING_PERIOD = "billing_period";
 
     /** The tag value when a report failed before its pipeline or table was known. */
     public static final String UNKNOWN = "unknown";
