@@ -23,12 +23,17 @@ import software.constructs.Construct;
  */
 final class ReportBuckets extends Construct {
 
+    /** The buckets as workflow-trigger.yml's routes name them, the local stack's; this deployment's stand in. */
+    static final String TRIGGER_INVENTORY_BUCKET = "tidewater-inventory";
+
+    static final String TRIGGER_BILLING_BUCKET = "tidewater-billing";
+
     private final IBucket inventory;
     private final IBucket billing;
     private final IBucket warehouse;
     private final TidewaterStackProps props;
 
-    ReportBuckets(Construct scope, String id, TidewaterStackProps props, Queue s3Events) {
+    ReportBuckets(Construct scope, String id, TidewaterStackProps props, TriggerRoutes routes, Queue s3Events) {
         super(scope, id);
         this.props = props;
         this.inventory = bucket("Inventory", "inventory", props.inventory());
@@ -36,8 +41,10 @@ final class ReportBuckets extends Construct {
         this.warehouse = bucket("Warehouse", "warehouse", props.warehouse());
 
         allowS3ToNotify(s3Events);
-        notifyOnCompletionMarkers(inventory, props.inventory(), "/manifest.checksum", s3Events);
-        notifyOnCompletionMarkers(billing, props.billing(), "-Manifest.json", s3Events);
+        notifyOnCompletionMarkers(
+                inventory, props.inventory(), routes.notificationSuffix(TRIGGER_INVENTORY_BUCKET), s3Events);
+        notifyOnCompletionMarkers(
+                billing, props.billing(), routes.notificationSuffix(TRIGGER_BILLING_BUCKET), s3Events);
         if (!props.inventorySources().isEmpty()) {
             allowInventoryDelivery();
         }
@@ -56,6 +63,17 @@ final class ReportBuckets extends Construct {
 
     IBucket warehouse() {
         return warehouse;
+    }
+
+    /** This deployment's bucket for one that workflow-trigger.yml names. */
+    IBucket standingInFor(String triggerBucket) {
+        return switch (triggerBucket) {
+            case TRIGGER_INVENTORY_BUCKET -> inventory;
+            case TRIGGER_BILLING_BUCKET -> billing;
+            default ->
+                throw new IllegalArgumentException("Cannot deploy a route for bucket " + triggerBucket + ": the "
+                        + "deployment has buckets for " + TRIGGER_INVENTORY_BUCKET + " and " + TRIGGER_BILLING_BUCKET);
+        };
     }
 
     /** Reports are read under their prefix only: the objects there, and listing that prefix. */

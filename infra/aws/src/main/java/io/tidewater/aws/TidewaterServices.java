@@ -60,6 +60,7 @@ final class TidewaterServices extends Construct {
             IVpc vpc,
             PipelineQueues queues,
             ReportBuckets buckets,
+            TriggerRoutes routes,
             IcebergCatalog catalog,
             StateDatabase database) {
         super(scope, id);
@@ -68,7 +69,7 @@ final class TidewaterServices extends Construct {
                 .containerInsightsV2(ContainerInsights.ENABLED)
                 .build();
 
-        Map<String, String> triggerEnvironment = triggerEnvironment(props, buckets, database);
+        Map<String, String> triggerEnvironment = triggerEnvironment(queues, buckets, routes, database);
         List<PolicyStatement> triggerStatements = new ArrayList<>();
         triggerStatements.add(consume(queues, PipelineQueues.S3_EVENTS));
         triggerStatements.add(consume(queues, PipelineQueues.RUN_UPDATES));
@@ -133,26 +134,34 @@ final class TidewaterServices extends Construct {
         return logGroups.get(spec.module());
     }
 
-    /** The trigger's routes and allow-list name the deployment's buckets; the ledger is PostgreSQL. */
+    /**
+     * The trigger's routes are those of its workflow-trigger.yml, naming the deployment's buckets; its allow-list names
+     * them too; the ledger is PostgreSQL.
+     */
     private static Map<String, String> triggerEnvironment(
-            TidewaterStackProps props, ReportBuckets buckets, StateDatabase database) {
+            PipelineQueues queues, ReportBuckets buckets, TriggerRoutes routes, StateDatabase database) {
         Map<String, String> properties = new LinkedHashMap<>();
-        String inventory = buckets.inventory().getBucketName();
-        String billing = buckets.billing().getBucketName();
-        properties.put("tidewater.trigger.allowed-buckets[0]", inventory);
-        properties.put("tidewater.trigger.allowed-buckets[1]", billing);
-        properties.put("tidewater.trigger.routes[0].pipeline", "inventory");
-        properties.put("tidewater.trigger.routes[0].bucket", inventory);
-        properties.put("tidewater.trigger.routes[0].suffix", "/manifest.checksum");
-        properties.put("tidewater.trigger.routes[0].queue", PipelineQueues.INVENTORY_REPORTS);
-        properties.put("tidewater.trigger.routes[1].pipeline", "billing-data-exports");
-        properties.put("tidewater.trigger.routes[1].bucket", billing);
-        properties.put("tidewater.trigger.routes[1].glob", "**/metadata/BILLING_PERIOD=*/*-Manifest.json");
-        properties.put("tidewater.trigger.routes[1].queue", PipelineQueues.BILLING_REPORTS);
-        properties.put("tidewater.trigger.routes[2].pipeline", "billing-cur");
-        properties.put("tidewater.trigger.routes[2].bucket", billing);
-        properties.put("tidewater.trigger.routes[2].suffix", "-Manifest.json");
-        properties.put("tidewater.trigger.routes[2].queue", PipelineQueues.BILLING_REPORTS);
+        properties.put(
+                "tidewater.trigger.allowed-buckets[0]", buckets.inventory().getBucketName());
+        properties.put("tidewater.trigger.allowed-buckets[1]", buckets.billing().getBucketName());
+        for (int index = 0; index < routes.routes().size(); index++) {
+            TriggerRoutes.Route route = routes.routes().get(index);
+            String prefix = "tidewater.trigger.routes[" + index + "].";
+            properties.put(prefix + "pipeline", route.pipeline());
+            properties.put(
+                    prefix + "bucket", buckets.standingInFor(route.bucket()).getBucketName());
+            if (route.suffix() != null) {
+                properties.put(prefix + "suffix", route.suffix());
+            } else {
+                properties.put(prefix + "glob", route.glob());
+            }
+            // The queue's literal name, which the pipeline's queues must have.
+            queues.named(route.queue());
+            properties.put(prefix + "queue", route.queue());
+            if (route.table() != null) {
+                properties.put(prefix + "table", route.table());
+            }
+        }
         properties.put("tidewater.trigger.ledger.url", database.jdbcUrl());
         properties.put("tidewater.trigger.notifications.queue", PipelineQueues.RUN_NOTIFICATIONS);
         Map<String, String> environment = regionOnly();

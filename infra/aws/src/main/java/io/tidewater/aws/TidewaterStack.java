@@ -32,7 +32,9 @@ public final class TidewaterStack extends Stack {
                 .build();
 
         PipelineQueues queues = new PipelineQueues(this, "Queues");
-        ReportBuckets buckets = new ReportBuckets(this, "Buckets", props, queues.named(PipelineQueues.S3_EVENTS));
+        TriggerRoutes routes = TriggerRoutes.shipped();
+        ReportBuckets buckets =
+                new ReportBuckets(this, "Buckets", props, routes, queues.named(PipelineQueues.S3_EVENTS));
         if (!props.inventorySources().isEmpty()) {
             new SourceInventories(
                     this,
@@ -49,7 +51,7 @@ public final class TidewaterStack extends Stack {
                 props.warehouse().prefix());
         StateDatabase database = new StateDatabase(this, "State", props.database(), vpc);
         TidewaterServices services =
-                new TidewaterServices(this, "Services", props, vpc, queues, buckets, catalog, database);
+                new TidewaterServices(this, "Services", props, vpc, queues, buckets, routes, catalog, database);
         new AthenaQueries(this, "Athena", catalog);
         PipelineAlarms alarms =
                 new PipelineAlarms(this, "Alarms", props, queues, services.logGroupOf(TidewaterServices.LOADER));
