@@ -36,12 +36,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every service's HTTP security: {@code /admin/**} needs {@code Authorization: Bearer <token>} (the admin token, or a
- * JWT when enabled); Actuator answers only its read-only endpoints, and only to GET; everything else (OpenAPI, Swagger
- * UI) is open.
+ * JWT when enabled); Actuator answers only its read-only endpoints and their links index, and only to GET; everything
+ * else (OpenAPI, Swagger UI) is open.
  */
 @AutoConfiguration(
         before = {
@@ -56,9 +57,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(AdminSecurityProperties.class)
 public class AdminSecurityAutoConfiguration {
 
-    /** The Actuator endpoints anyone may read; every other endpoint is refused even when exposed by mistake. */
+    /**
+     * The Actuator endpoints anyone may read, with the links index ({@code /actuator}) the operator console lists them
+     * from; every other endpoint is refused even when exposed by mistake.
+     */
     public static final List<String> READ_ONLY_ENDPOINTS =
-            List.of("health", "info", "prometheus", "pipelines", "tables", "reports", "periods");
+            List.of("health", "info", "prometheus", "metrics", "logfile", "pipelines", "tables", "reports", "periods");
 
     private static final Logger log = LoggerFactory.getLogger(AdminSecurityAutoConfiguration.class);
 
@@ -75,7 +79,8 @@ public class AdminSecurityAutoConfiguration {
             HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> adminAuthenticationManagerResolver)
             throws Exception {
         RequestMatcher readOnlyEndpoints = new AndRequestMatcher(
-                EndpointRequest.to(READ_ONLY_ENDPOINTS.toArray(String[]::new)).excludingLinks(),
+                new OrRequestMatcher(
+                        EndpointRequest.to(READ_ONLY_ENDPOINTS.toArray(String[]::new)), EndpointRequest.toLinks()),
                 request -> "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -84,8 +89,6 @@ public class AdminSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
                         .authenticated()
                         .requestMatchers(readOnlyEndpoints)
-                        .permitAll()
-                        .requestMatchers(EndpointRequest.toLinks())
                         .permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                         .denyAll()

@@ -38,7 +38,9 @@ class AdminSecurityTest {
                 "management.endpoints.web.exposure.include=*",
                 "management.endpoint.health.probes.enabled=true",
                 "management.endpoint.heapdump.access=unrestricted",
-                "management.endpoint.shutdown.access=unrestricted"
+                "management.endpoint.shutdown.access=unrestricted",
+                // The operator console shows the log file: the endpoint exists only when there is one.
+                "logging.file.name=target/admin-security-test.log"
             })
     class WithAnAdminToken {
 
@@ -87,6 +89,10 @@ class AdminSecurityTest {
                     "/actuator/health/readiness",
                     "/actuator/info",
                     "/actuator/prometheus",
+                    "/actuator/metrics",
+                    "/actuator/metrics/jvm.memory.used",
+                    "/actuator/logfile",
+                    "/actuator",
                     "/v3/api-docs",
                     "/swagger-ui/index.html"
                 })
@@ -120,6 +126,12 @@ class AdminSecurityTest {
         void sensitiveEndpointsAreRefusedEvenWhenExposedAndEvenWithTheAdminToken(String path) {
             assertThat(http.get(path).statusCode()).as(path).isEqualTo(401);
             assertThat(http.get(path, TOKEN).statusCode()).as(path).isEqualTo(403);
+        }
+
+        @Test
+        void theLinksIndexListsTheReadOnlyEndpointsTheOperatorConsoleShows() {
+            assertThat(http.get("/actuator").body())
+                    .contains("/actuator/health", "/actuator/metrics", "/actuator/logfile", "/actuator/info");
         }
 
         @Test

@@ -1,0 +1,2 @@
+/** The operator console: Spring Boot Admin over the four services, with the login its listen address calls for. */
+package io.tidewater.console;
