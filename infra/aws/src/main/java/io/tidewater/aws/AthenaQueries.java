@@ -125,7 +125,7 @@ final class AthenaQueries extends Construct {
                     .workGroup(workGroup.getName())
                     .queryString(question.sql().formatted(references))
                     .build();
-            query.addDependency(workGroup);
+            query.getNode().addDependency(workGroup);
         }
     }
 
