@@ -1,5 +1,6 @@
 package io.tidewater.aws;
 
+import io.tidewater.contract.DeadLetterQueues;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
@@ -55,8 +56,9 @@ final class PipelineAlarms extends Construct {
 
         queues.deadLetterQueues()
                 .forEach((name, deadLetters) -> alarm(Alarm.Builder.create(this, "DeadLetters-" + name)
-                        .alarmDescription("Messages " + name + " could not process wait in " + name + "-dlq; "
-                                + "read their tidewater-failure-reason, fix, then redrive through /admin")
+                        .alarmDescription("Messages " + name + " could not process wait in " + DeadLetterQueues.of(name)
+                                + "; read their " + DeadLetterQueues.FAILURE_REASON_HEADER
+                                + ", fix, then redrive through /admin")
                         .metric(deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                                 .period(Duration.minutes(5))
                                 .statistic("Maximum")

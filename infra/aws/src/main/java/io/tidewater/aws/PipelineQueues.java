@@ -1,5 +1,6 @@
 package io.tidewater.aws;
 
+import io.tidewater.contract.DeadLetterQueues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -49,8 +50,8 @@ final class PipelineQueues extends Construct {
     }
 
     private void add(String name, Duration visibilityTimeout) {
-        Queue deadLetters = Queue.Builder.create(this, name + "-dlq")
-                .queueName(name + "-dlq")
+        Queue deadLetters = Queue.Builder.create(this, DeadLetterQueues.of(name))
+                .queueName(DeadLetterQueues.of(name))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(Duration.days(14))

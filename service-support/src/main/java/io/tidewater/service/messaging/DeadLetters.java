@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.tidewater.contract.DeadLetterQueues;
 import io.tidewater.contract.InvalidMessageException;
 import io.tidewater.contract.MessageJson;
 import java.util.Optional;
@@ -20,10 +21,10 @@ import org.springframework.messaging.Message;
 public final class DeadLetters {
 
     /** The suffix that names a queue's dead-letter queue: {@code <queue>-dlq}. */
-    public static final String QUEUE_SUFFIX = "-dlq";
+    public static final String QUEUE_SUFFIX = DeadLetterQueues.SUFFIX;
 
     /** The message header that says why a message was parked. */
-    public static final String FAILURE_REASON_HEADER = "tidewater-failure-reason";
+    public static final String FAILURE_REASON_HEADER = DeadLetterQueues.FAILURE_REASON_HEADER;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
