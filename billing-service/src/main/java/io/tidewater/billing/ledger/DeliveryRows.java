@@ -1,5 +1,6 @@
 package io.tidewater.billing.ledger;
 
+import io.tidewater.service.ledger.LedgerColumns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,17 +81,12 @@ final class DeliveryRows {
                 DeliveryState.valueOf(rs.getString("state")),
                 rs.getString("run_id"),
                 rs.getString("job_id"),
-                nullableLong(rs, "row_count"),
-                nullableLong(rs, "rows_loaded"),
+                LedgerColumns.nullableLong(rs, "row_count"),
+                LedgerColumns.nullableLong(rs, "rows_loaded"),
                 rs.getString("unblended_cost") == null ? null : new BigDecimal(rs.getString("unblended_cost")),
                 rs.getString("invoice_id"),
                 rs.getString("detail"),
                 Instant.ofEpochMilli(rs.getLong("received_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 }

@@ -1,5 +1,6 @@
 package io.tidewater.billing.ledger;
 
+import io.tidewater.service.ledger.LedgerColumns;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -296,7 +297,7 @@ public class PeriodLedger {
                         delivery.period(),
                         delivery.assemblyId(),
                         delivery.manifestUri(),
-                        truncate(reason),
+                        LedgerColumns.detail(reason),
                         clock.millis())
                 .update();
     }
@@ -322,7 +323,7 @@ public class PeriodLedger {
                                 ? null
                                 : delivery.unblendedCost().toPlainString(),
                         delivery.invoiceId(),
-                        truncate(detail),
+                        LedgerColumns.detail(detail),
                         now,
                         now,
                         state == DeliveryState.SUPERSEDED ? null : delivery.loadJob())
@@ -352,7 +353,7 @@ public class PeriodLedger {
                         + "WHERE table_name = ? AND billing_period = ? AND assembly_id = ?")
                 .params(
                         state.name(),
-                        truncate(detail),
+                        LedgerColumns.detail(detail),
                         clock.millis(),
                         delivery.table(),
                         delivery.period(),
@@ -367,9 +368,5 @@ public class PeriodLedger {
 
     private Optional<DeliveryRecord> byJob(String jobId) {
         return DeliveryRows.byJob(jdbc, jobId);
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
     }
 }

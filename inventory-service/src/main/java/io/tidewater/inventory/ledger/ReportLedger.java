@@ -2,6 +2,7 @@ package io.tidewater.inventory.ledger;
 
 import io.tidewater.contract.MessageJson;
 import io.tidewater.inventory.insight.InventoryInsights;
+import io.tidewater.service.ledger.LedgerColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -126,7 +127,7 @@ public class ReportLedger {
                                 + "WHERE report_id = :reportId AND status IN ('RECEIVED', 'SENT')")
                         .param("reportId", reportId)
                         .param("status", status.name())
-                        .param("detail", truncate(detail))
+                        .param("detail", LedgerColumns.detail(detail))
                         .param("at", at.toEpochMilli())
                         .update()
                 == 1;
@@ -137,7 +138,7 @@ public class ReportLedger {
         return jdbc.sql("UPDATE reports SET status = 'FAILED', detail = :detail, finished_at = :at "
                                 + "WHERE report_id = :reportId AND status IN ('SENT', 'SUCCEEDED', 'QUARANTINED')")
                         .param("reportId", reportId)
-                        .param("detail", truncate(detail))
+                        .param("detail", LedgerColumns.detail(detail))
                         .param("at", at.toEpochMilli())
                         .update()
                 == 1;
@@ -159,7 +160,7 @@ public class ReportLedger {
                 .param("status", status.name())
                 .param("loaded", rowsLoaded)
                 .param("quarantined", rowsQuarantined)
-                .param("detail", truncate(detail))
+                .param("detail", LedgerColumns.detail(detail))
                 .param("millis", loadMillis)
                 .param("at", at.toEpochMilli())
                 .update();
@@ -216,7 +217,7 @@ public class ReportLedger {
                         rs.getString("file_key"),
                         rs.getLong("size"),
                         rs.getString("md5"),
-                        nullableLong(rs, "row_count")))
+                        LedgerColumns.nullableLong(rs, "row_count")))
                 .list();
     }
 
@@ -252,10 +253,6 @@ public class ReportLedger {
                 .orElse(null);
     }
 
-    private static String truncate(String detail) {
-        return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
-    }
-
     private static Report report(ResultSet rs, int row) throws SQLException {
         String columns = rs.getString("columns_list");
         String insights = rs.getString("insights");
@@ -273,9 +270,9 @@ public class ReportLedger {
                 rs.getString("file_format"),
                 rs.getInt("file_count"),
                 rs.getLong("total_bytes"),
-                nullableLong(rs, "rows_scanned"),
-                nullableLong(rs, "rows_loaded"),
-                nullableLong(rs, "rows_quarantined"),
+                LedgerColumns.nullableLong(rs, "rows_scanned"),
+                LedgerColumns.nullableLong(rs, "rows_loaded"),
+                LedgerColumns.nullableLong(rs, "rows_quarantined"),
                 ReportStatus.valueOf(rs.getString("status")),
                 rs.getString("detail"),
                 columns == null || columns.isEmpty() ? List.of() : Arrays.asList(columns.split(",")),
@@ -284,18 +281,13 @@ public class ReportLedger {
                 instant(rs, "received_at"),
                 instant(rs, "sent_at"),
                 instant(rs, "finished_at"),
-                nullableLong(rs, "verify_millis"),
-                nullableLong(rs, "crawl_millis"),
-                nullableLong(rs, "load_millis"));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+                LedgerColumns.nullableLong(rs, "verify_millis"),
+                LedgerColumns.nullableLong(rs, "crawl_millis"),
+                LedgerColumns.nullableLong(rs, "load_millis"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Long millis = nullableLong(rs, column);
+        Long millis = LedgerColumns.nullableLong(rs, column);
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 }

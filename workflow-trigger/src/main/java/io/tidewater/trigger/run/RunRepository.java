@@ -1,6 +1,7 @@
 package io.tidewater.trigger.run;
 
 import io.tidewater.contract.RunState;
+import io.tidewater.service.ledger.LedgerColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -203,7 +204,7 @@ class RunRepository {
                 .param("state", state.name())
                 .param("table", table)
                 .param("rows", rows)
-                .param("detail", truncate(detail))
+                .param("detail", LedgerColumns.detail(detail))
                 .param("at", at.toEpochMilli())
                 .param("finishedAt", state.isFinal() ? at.toEpochMilli() : null)
                 .update();
@@ -255,11 +256,7 @@ class RunRepository {
                 .addValue("state", state.name())
                 .addValue("at", at.toEpochMilli())
                 .addValue("rows", rows)
-                .addValue("detail", truncate(detail));
-    }
-
-    private static String truncate(String detail) {
-        return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
+                .addValue("detail", LedgerColumns.detail(detail));
     }
 
     private static Run run(ResultSet rs, int row) throws SQLException {
