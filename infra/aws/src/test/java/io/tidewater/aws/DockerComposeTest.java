@@ -27,7 +27,7 @@ class DockerComposeTest {
     }
 
     @Test
-    void runsLocalStackPostgresTheFourServicesPrometheusAndGrafana() {
+    void runsLocalStackPostgresTheFourServicesTheOperatorConsolePrometheusAndGrafana() {
         assertThat(services)
                 .containsOnlyKeys(
                         "localstack",
@@ -36,6 +36,7 @@ class DockerComposeTest {
                         "inventory-service",
                         "billing-service",
                         "iceberg-loader",
+                        "operator-console",
                         "prometheus",
                         "grafana");
         assertThat(String.valueOf(environmentOf("localstack").get("SERVICES")).split(","))
@@ -54,6 +55,32 @@ class DockerComposeTest {
         assertThat(portsOf("postgres")).containsExactly("5432:5432");
         assertThat(portsOf("prometheus")).containsExactly("9090:9090");
         assertThat(portsOf("grafana")).containsExactly("3000:3000");
+        assertThat(portsOf("operator-console")).containsExactly("8080:8080");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runsTheOperatorConsoleFromTheOneDockerfileWithARequiredLoginThatEveryServiceRegistersWith() {
+        Map<String, Object> build =
+                (Map<String, Object>) services.get("operator-console").get("build");
+        assertThat(build.get("context")).isEqualTo(".");
+        assertThat((Map<String, Object>) build.get("args"))
+                .containsEntry("MODULE", "operator-console")
+                .containsEntry("PORT", "8080");
+        assertThat(environmentOf("operator-console"))
+                .hasEntrySatisfying(
+                        "TIDEWATER_CONSOLE_USER", value -> assertThat(value).startsWith("${TIDEWATER_CONSOLE_USER:?"))
+                .hasEntrySatisfying("TIDEWATER_CONSOLE_PASSWORD", value -> assertThat(value)
+                        .startsWith("${TIDEWATER_CONSOLE_PASSWORD:?"));
+        for (String module : ServiceProperties.MODULES) {
+            assertThat(environmentOf(module))
+                    .as(module)
+                    .containsEntry("SPRING_BOOT_ADMIN_CLIENT_URL", "http://operator-console:8080")
+                    .containsEntry(
+                            "SPRING_BOOT_ADMIN_CLIENT_INSTANCE_SERVICEBASEURL",
+                            "http://" + module + ":" + serverPortOf(module))
+                    .containsKeys("SPRING_BOOT_ADMIN_CLIENT_USERNAME", "SPRING_BOOT_ADMIN_CLIENT_PASSWORD");
+        }
     }
 
     @Test

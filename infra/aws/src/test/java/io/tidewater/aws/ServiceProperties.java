@@ -28,9 +28,17 @@ final class ServiceProperties {
     static final List<String> MODULES =
             List.of("workflow-trigger", "inventory-service", "billing-service", "iceberg-loader");
 
-    /** Spring Boot and spring-cloud-aws properties the deployments set (LocalServices sets the same ones). */
+    /**
+     * Spring Boot, Spring Boot Admin client and spring-cloud-aws properties the deployments set (LocalServices sets the
+     * same ones).
+     */
     static final Set<String> SPRING_PROPERTIES = Set.of(
             "spring.main.banner-mode",
+            "logging.file.name",
+            "spring.boot.admin.client.url",
+            "spring.boot.admin.client.username",
+            "spring.boot.admin.client.password",
+            "spring.boot.admin.client.instance.service-base-url",
             "spring.autoconfigure.exclude",
             "spring.cloud.aws.region.static",
             "spring.cloud.aws.credentials.access-key",

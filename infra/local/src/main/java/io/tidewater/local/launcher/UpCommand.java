@@ -4,14 +4,15 @@ import io.tidewater.local.services.LocalServices;
 import io.tidewater.local.stack.LocalStack;
 import io.tidewater.local.stack.LocalStackProperties;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./tidewater up}: the local stack and all services until Ctrl-C. */
-@Command(name = "up", description = "Run the local stack and all four services until Ctrl-C.")
+/** {@code ./tidewater up}: the local stack, the operator console and all services until Ctrl-C. */
+@Command(name = "up", description = "Run the local stack, the operator console and all four services until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,12 +46,17 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private static void printEndpoints(LocalStack stack) {
+        LocalServices.Endpoint console = LocalServices.endpoints().get(0);
+        System.out.println();
+        System.out.println("Operator console: " + console.url()
+                + "   (health, metrics, log file and the pipeline views of every service; no login, it listens on"
+                + " 127.0.0.1 only)");
         System.out.println();
         System.out.println("Tidewater is up. Data directory: " + stack.dataDirectory());
         System.out.println("  S3   " + stack.s3Endpoint() + "   buckets: "
                 + String.join(", ", stack.properties().s3().buckets()));
         System.out.println("  SQS  " + stack.sqsEndpoint());
-        for (LocalServices.Endpoint endpoint : LocalServices.endpoints()) {
+        for (LocalServices.Endpoint endpoint : services()) {
             String url = endpoint.url();
             System.out.printf("  %-18s %s%n", endpoint.name(), url);
             System.out.printf("  %-18s   admin API  %s/admin/...   (Swagger UI: %s/swagger-ui.html)%n", "", url, url);
@@ -67,7 +73,7 @@ final class UpCommand implements Callable<Integer> {
         String token = LocalServices.adminToken(stack.dataDirectory());
         System.out.println("  " + token);
         System.out.println("  curl -H \"Authorization: Bearer " + token + "\" "
-                + LocalServices.endpoints().get(0).url() + "/admin/runs");
+                + services().get(0).url() + "/admin/runs");
         System.out.println();
         System.out.println("AWS CLI settings:");
         System.out.println(
@@ -77,5 +83,10 @@ final class UpCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Query the tables: ./tidewater sql \"SELECT count(*) FROM inventory.objects\"");
         System.out.println("Press Ctrl-C to stop.");
+    }
+
+    /** The four services, without the console printed above them. */
+    private static List<LocalServices.Endpoint> services() {
+        return LocalServices.endpoints().subList(1, LocalServices.endpoints().size());
     }
 }
