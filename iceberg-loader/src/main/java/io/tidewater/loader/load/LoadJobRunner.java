@@ -88,30 +88,9 @@ public class LoadJobRunner {
                 locks);
     }
 
-    /** Outside Spring: see {@link LoadJobSubmission}; no maintenance runs beside such a runner. */
-    LoadJobRunner(
-            SparkSession spark,
-            IcebergTables tables,
-            QuarantineTables quarantine,
-            MeterRegistry meters,
-            String catalogName,
-            long maxMalformedRows,
-            LoaderProperties.Limits limits,
-            List<LoadJobObserver> observers,
-            SourceLocations sources) {
-        this(
-                spark,
-                tables,
-                quarantine,
-                meters,
-                catalogName,
-                maxMalformedRows,
-                limits,
-                observers,
-                sources,
-                new TableLocks());
-    }
-
+    /**
+     * Outside Spring: see {@link LoadJobSubmission}, which passes locks of its own, as no maintenance runs beside it.
+     */
     LoadJobRunner(
             SparkSession spark,
             IcebergTables tables,

@@ -6,6 +6,7 @@ import io.tidewater.contract.LoadJob;
 import io.tidewater.contract.LoadResult;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.loader.config.LoaderProperties;
+import io.tidewater.loader.maintenance.TableLocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -143,7 +144,8 @@ public final class LoadJobSubmission {
                 arguments.maxMalformedRows(),
                 LoaderProperties.Limits.DEFAULTS,
                 List.of(),
-                SourceLocations.unconfined());
+                SourceLocations.unconfined(),
+                new TableLocks());
     }
 
     /** The job's JSON from standard input ({@code -}), a URI any Hadoop file system of the session reads, or a file. */

@@ -56,7 +56,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,9 +78,8 @@ public class TableMaintenance {
     private final Map<String, Map<String, String>> catalogProperties;
     private final PipelineMeters meters;
     private final MaintenanceHistory history;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    @Autowired
     TableMaintenance(
             SparkSession spark,
             Catalogs catalogs,
@@ -90,18 +88,6 @@ public class TableMaintenance {
             LoaderProperties loaderProperties,
             MeterRegistry meters,
             MaintenanceHistory history) {
-        this(spark, catalogs, locks, properties, loaderProperties, meters, history, Clock.systemUTC());
-    }
-
-    TableMaintenance(
-            SparkSession spark,
-            Catalogs catalogs,
-            TableLocks locks,
-            MaintenanceProperties properties,
-            LoaderProperties loaderProperties,
-            MeterRegistry meters,
-            MaintenanceHistory history,
-            Clock clock) {
         this.spark = spark;
         this.catalogs = catalogs;
         this.locks = locks;
@@ -109,7 +95,6 @@ public class TableMaintenance {
         this.catalogProperties = loaderProperties.allCatalogs();
         this.meters = new PipelineMeters(meters);
         this.history = history;
-        this.clock = clock;
     }
 
     /**
