@@ -73,8 +73,6 @@ public final class LocalServices implements AutoCloseable {
             started.add(console);
             Map<String, Object> registered = new LinkedHashMap<>();
             registered.put("spring.boot.admin.client.url", "http://" + LOOPBACK + ":" + localPort(console));
-            // The console stops first (see close()): nothing is left to deregister from.
-            registered.put("spring.boot.admin.client.auto-deregistration", "false");
             registered.putAll(overrides);
             ConfigurableApplicationContext loader = startLoader(stack, registered, new RegisterOnLoopback());
             started.add(loader);
@@ -247,10 +245,8 @@ public final class LocalServices implements AutoCloseable {
 
     @Override
     public void close() {
-        // The console first: it polls every service through Reactor Netty's resources, which the JVM's contexts share
-        // and the first to close disposes. Then in reverse order: intake before the loader it feeds.
-        contexts.get(0).close();
-        for (int index = contexts.size() - 1; index >= 1; index--) {
+        // Reverse order: stop intake before the loader it feeds, and the console last.
+        for (int index = contexts.size() - 1; index >= 0; index--) {
             contexts.get(index).close();
         }
     }
