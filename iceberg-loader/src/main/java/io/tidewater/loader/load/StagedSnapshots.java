@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotChanges;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CherrypickAncestorCommitException;
@@ -100,7 +101,12 @@ final class StagedSnapshots {
                     .validateNoConflictingDeletes();
         }
         List<DataFile> stagedFiles = new ArrayList<>();
-        staged.addedDataFiles(table.io()).forEach(stagedFiles::add);
+        // Through the table's partition specs, not the spec each manifest repeats (deprecated, and warned of per read).
+        SnapshotChanges.builderFor(table)
+                .snapshot(staged)
+                .build()
+                .addedDataFiles()
+                .forEach(stagedFiles::add);
         Swap swap = plan.plan(base, stagedFiles);
         swap.removed().forEach(overwrite::deleteFile);
         swap.added().forEach(overwrite::addFile);
