@@ -7,17 +7,11 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.RunState;
 import io.tidewater.contract.RunUpdated;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +22,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -42,25 +33,15 @@ class ContractPayloadsIT {
 
     private static final String QUEUE = "stage-in";
 
-    private static SQSRestServer server;
+    private static ElasticMq elasticMq;
     private static SqsClient sqs;
     private static ConfigurableApplicationContext service;
 
     @BeforeAll
     static void start() {
-        int port = freePort();
-        server = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withPort(port)
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                .withAWSRegion("us-east-1")
-                .start();
-        server.waitUntilStarted();
-        String endpoint = "http://127.0.0.1:" + port;
-        sqs = SqsClient.builder()
-                .endpointOverride(java.net.URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        elasticMq = ElasticMq.start();
+        String endpoint = elasticMq.endpoint;
+        sqs = elasticMq.sqs;
         sqs.createQueue(request -> request.queueName(QUEUE));
         sqs.createQueue(request -> request.queueName(QUEUE + "-dlq"));
         service = new SpringApplicationBuilder(Stage.class)
@@ -78,8 +59,7 @@ class ContractPayloadsIT {
     @AfterAll
     static void stop() {
         service.close();
-        sqs.close();
-        server.stopAndWait();
+        elasticMq.close();
     }
 
     @Test
@@ -145,14 +125,6 @@ class ContractPayloadsIT {
         return message.messageAttributes()
                 .get(DeadLetters.FAILURE_REASON_HEADER)
                 .stringValue();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A stage that takes run updates and refuses the run named {@code run-refused}. */

@@ -4,23 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.awspring.cloud.sqs.listener.QueueMessageVisibility;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -33,41 +23,23 @@ class MessageLeaseIT {
     private static final int QUEUE_VISIBILITY_SECONDS = 2;
     private static final Duration LEASE = MessagingProperties.SHORTEST_LEASE;
 
-    private static SQSRestServer server;
+    private static ElasticMq elasticMq;
     private static SqsClient sqs;
     private static SqsAsyncClient asyncSqs;
     private static MessageLeases leases;
 
     @BeforeAll
     static void startSqs() {
-        int port = freePort();
-        server = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withPort(port)
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                .withAWSRegion("us-east-1")
-                .start();
-        server.waitUntilStarted();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        sqs = SqsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
-        asyncSqs = SqsAsyncClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
+        elasticMq = ElasticMq.start();
+        sqs = elasticMq.sqs;
+        asyncSqs = elasticMq.asyncSqs;
         leases = new MessageLeases(LEASE);
     }
 
     @AfterAll
     static void stopSqs() {
         leases.close();
-        asyncSqs.close();
-        sqs.close();
-        server.stopAndWait();
+        elasticMq.close();
     }
 
     @Test
@@ -133,13 +105,5 @@ class MessageLeaseIT {
                         .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                 .messages();
         return messages.stream().findFirst();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free port: " + e.getMessage(), e);
-        }
     }
 }

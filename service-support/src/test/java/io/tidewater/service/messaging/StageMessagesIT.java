@@ -6,23 +6,13 @@ import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.tidewater.contract.MessageJson;
 import io.tidewater.contract.RunState;
 import io.tidewater.contract.RunUpdated;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -33,40 +23,22 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class StageMessagesIT {
 
-    private static SQSRestServer server;
+    private static ElasticMq elasticMq;
     private static SqsClient sqs;
     private static SqsAsyncClient asyncSqs;
     private static DeadLetters deadLetters;
 
     @BeforeAll
     static void startSqs() {
-        int port = freePort();
-        server = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withPort(port)
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                .withAWSRegion("us-east-1")
-                .start();
-        server.waitUntilStarted();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        sqs = SqsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
-        asyncSqs = SqsAsyncClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
+        elasticMq = ElasticMq.start();
+        sqs = elasticMq.sqs;
+        asyncSqs = elasticMq.asyncSqs;
         deadLetters = new DeadLetters(SqsTemplate.newTemplate(asyncSqs));
     }
 
     @AfterAll
     static void stopSqs() {
-        asyncSqs.close();
-        sqs.close();
-        server.stopAndWait();
+        elasticMq.close();
     }
 
     @Test
@@ -153,13 +125,5 @@ class StageMessagesIT {
                         .waitTimeSeconds(1)
                         .messageAttributeNames("All"))
                 .messages();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
