@@ -92,7 +92,7 @@ public record MaintenanceRun(
     /**
      * Files in the table's location that no snapshot references, older than the policy's age.
      *
-     * @param locations the first {@value TableMaintenance#LISTED_ORPHANS} of them
+     * @param locations the first {@value TableUpkeep#LISTED_ORPHANS} of them
      */
     public record OrphanRemoval(StepOutcome outcome, int removed, List<String> locations) {
         static OrphanRemoval notRun(StepOutcome outcome) {
