@@ -11,14 +11,11 @@ import io.tidewater.contract.WriteMode;
 import io.tidewater.loader.config.LoaderProperties;
 import io.tidewater.loader.maintenance.TableLocks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.iceberg.spark.SparkCatalog;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -26,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs one small load job through the same code path as every other before the loader takes work, so that the first
@@ -85,7 +83,7 @@ class DriverWarmUp implements SmartInitializingSingleton {
             // A warm-up that fails leaves the first real job to warm up: nothing is lost but time.
             log.warn("Cannot warm the Spark driver: {}", e.getMessage(), e);
         } finally {
-            deleteQuietly(directory);
+            delete(directory);
         }
     }
 
@@ -121,15 +119,14 @@ class DriverWarmUp implements SmartInitializingSingleton {
                 .build();
     }
 
-    private static void deleteQuietly(Path directory) {
+    private static void delete(Path directory) {
         if (directory == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the warm-up's directory " + directory, e);
+            log.warn("Cannot delete the warm-up's directory {}: {}", directory, e.getMessage());
         }
     }
 }

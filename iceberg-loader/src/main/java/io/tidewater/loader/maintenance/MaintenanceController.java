@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tidewater.loader.catalog.Catalogs;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.springframework.http.HttpStatus;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Maintenance of one table on request, and its last runs. */
 @RestController
@@ -44,12 +42,8 @@ class MaintenanceController {
                     @RequestParam(required = false)
                     String catalog,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        MaintenanceRun run;
-        try {
-            run = maintenance.maintain(catalog, table, dryRun);
-        } catch (NoSuchTableException | NoSuchElementException | IllegalArgumentException unknown) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage(), unknown);
-        }
+        // An unknown catalog or table answers 404 through the service's problem details (JobRefusals, TableRefusals).
+        MaintenanceRun run = maintenance.maintain(catalog, table, dryRun);
         HttpStatus status =
                 switch (run.outcome()) {
                     case BUSY -> HttpStatus.CONFLICT;
@@ -68,12 +62,8 @@ class MaintenanceController {
                     String catalog) {
         String catalogName = catalogs.nameOrPrimary(catalog);
         TableIdentifier identifier = TableIdentifier.parse(table);
-        try {
-            if (!catalogs.catalog(catalogName).tableExists(identifier)) {
-                throw new NoSuchTableException("Cannot find table %s in catalog %s", identifier, catalogName);
-            }
-        } catch (NoSuchTableException | NoSuchElementException | IllegalArgumentException unknown) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage(), unknown);
+        if (!catalogs.catalog(catalogName).tableExists(identifier)) {
+            throw new NoSuchTableException("Cannot find table %s in catalog %s", identifier, catalogName);
         }
         return history.runsOf(catalogName, identifier.toString());
     }
