@@ -55,7 +55,9 @@ class BacklogIT {
     @Test
     void billingDeliveriesQueuedBehindAnInventoryBacklogLoadBeforeItDrainsAndEveryReportLoadsOnce(@TempDir Path data)
             throws Exception {
-        try (LocalPipeline pipeline = LocalPipeline.start(data.resolve("stack"))) {
+        // The backlog gauge read every second, not every 10: a backlog that drains in seconds is seen while it waits.
+        try (LocalPipeline pipeline =
+                LocalPipeline.start(data.resolve("stack"), Map.of("tidewater.trigger.backlog-refresh", "PT1S"))) {
             Instant createdAt = Instant.parse("2026-11-01T01:00:00Z");
             InventoryReportGenerator inventory = new InventoryReportGenerator(42);
             List<InventoryReport> reports = new ArrayList<>();

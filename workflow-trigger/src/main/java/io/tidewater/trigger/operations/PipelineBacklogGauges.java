@@ -10,7 +10,6 @@ import io.tidewater.trigger.run.Runs;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +34,11 @@ class PipelineBacklogGauges {
         });
     }
 
-    /** A failed refresh keeps the last values: Spring's scheduler logs it, and the next refresh tries again. */
-    @Scheduled(fixedDelay = 10, initialDelay = 0, timeUnit = TimeUnit.SECONDS)
+    /**
+     * A failed refresh keeps the last values: Spring's scheduler logs it, and the next refresh tries again. Every 10
+     * seconds unless {@code tidewater.trigger.backlog-refresh} says otherwise.
+     */
+    @Scheduled(fixedDelayString = "${tidewater.trigger.backlog-refresh:PT10S}", initialDelay = 0)
     void refresh() {
         Map<String, Long> inFlight = new HashMap<>();
         for (PipelineRuns pipeline : runs.pipelineRuns()) {
